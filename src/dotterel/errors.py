@@ -1,0 +1,61 @@
+"""The error catalogue. Every error dotterel raises carries a stable code.
+
+    DotterelError                 base of everything below; ``code`` and ``message``
+    ├── ModelError       E0xx     no usable spaCy model
+    ├── InputError       E1xx     an input file, line or text that cannot become an article
+    ├── DictionaryError  E2xx     a malformed dictionary or lexicon file
+    └── StoreError       E3xx     the database cannot be opened or written
+
+Errors from third-party libraries are mapped where they enter (``raise InputError(...) from exc``).
+"""
+from __future__ import annotations
+
+E001 = "E001"  # no English model installed
+E002 = "E002"  # model installed but failed to load
+E101 = "E101"  # file not found
+E102 = "E102"  # empty input
+E103 = "E103"  # binary or undecodable input
+E104 = "E104"  # broken JSON line
+E105 = "E105"  # JSON line without usable text
+E106 = "E106"  # unsupported input type
+E107 = "E107"  # HTML with no extractable main text
+E108 = "E108"  # text is not English
+E109 = "E109"  # processing the article failed
+E201 = "E201"  # malformed dictionary line
+E202 = "E202"  # unknown CAMEO code in a lexicon
+E301 = "E301"  # database cannot be opened
+E302 = "E302"  # database write failed
+
+
+class DotterelError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        if code:
+            self.code = code
+        self.message = message
+        super().__init__(f"[{self.code}] {message}")
+
+
+class ModelError(DotterelError):
+    code = E001
+
+
+class InputError(DotterelError):
+    code = E102
+
+    def __init__(self, message: str, *, code: str | None = None, origin: str = "-",
+                 line: int | None = None) -> None:
+        self.origin = origin
+        self.line = line
+        where = f"{origin}:{line}" if line is not None else origin
+        super().__init__(f"{where}: {message}", code=code)
+        self.reason = message
+
+
+class DictionaryError(DotterelError):
+    code = E201
+
+
+class StoreError(DotterelError):
+    code = E301
