@@ -1,0 +1,143 @@
+"""Noun phrase -> Actor: combine the countries, organisations, people, groups and role nouns
+found in the phrase.
+
+Only mentions that describe the phrase's head count (see ``_match``): in "the ambassador of France
+to Iran" the actor is France's. Among those, the code comes from the first mention of the best
+tier:
+
+  0 a person in people.tsv               "Iranian Foreign Minister, Hossein Amir-Abdollahian"
+  1 a possessor                          "Russia's UN envoy" -> RUS
+  2 a national organisation or armed group with no country (IMG)
+                                         "ISIS leaders in Afghanistan" -> IMG, "Afghan Taliban"
+  3 a country name, demonym or capital   "Egyptian police" -> EGY
+  4 any other organisation (IGO, NGO...) "Russian UN ambassador" -> RUS, "UN troops" -> IGO
+  5 an ethnic or religious group         "members of the Hazara community" -> AFG
+
+The sector comes from the first role noun of level 3 ("army", "minister", "rebels"); else from
+the organisation or person; else a level-2 role ("forces", "people"); else the group; else a
+level-1 role ("official", "leader", "spokesman"); else GOV for a capital standing alone
+("Tehran said"). A phrase with a role but no code ("the rebels") gives an Actor with code None and
+that sector; a phrase with nothing codable gives None.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dotterel.actors._dictionary import Dictionary, Entry, load_dictionary
+from dotterel.actors._match import Mention, cut, find_mentions, match_at
+from dotterel.records import Actor, Token
+
+ACTOR_KIND = {"country": "country", "demonym": "country", "capital": "country",
+              "organisation": "organisation", "person": "person", "group": "group"}
+EDGE_PUNCT = frozenset({",", ";", ":", ".", "-", "--", "\u2013", "\u2014", '"', "'", "''", "``",
+                        "\u201c", "\u201d", "\u2018", "\u2019"})
+PLACE_KINDS = frozenset({"country", "capital"})
+
+
+def resolve_tokens(tokens: Sequence[Token], *, dictionary: Dictionary | None = None) -> Actor | None:
+    """The actor named by the tokens of one noun phrase, or None when nothing in it is codable.
+
+    An Actor with ``code=None`` and a sector is returned when the phrase holds only a role
+    ("the rebels" -> sector REB). ``text``, ``start`` and ``end`` cover the phrase without
+    leading or trailing punctuation."""
+    toks = _trim(tokens)
+    if not toks:
+        return None
+    d = dictionary or load_dictionary()
+    mentions = [m for m in find_mentions(cut(toks), d) if m.attached and not m.excluded]
+    if not mentions:
+        return None
+    chosen = _choose(mentions, d)
+    sector = _sector(mentions, chosen)
+    if chosen is None and sector is None:
+        return None
+    text, start, end = _extent(toks)
+    if chosen is None:
+        return Actor(text=text, code=None, sector=sector, start=start, end=end, kind="role")
+    e = chosen.entry
+    return Actor(text=text, code=e.code, sector=sector, name=e.name, start=start, end=end,
+                 kind=ACTOR_KIND[e.kind])
+
+
+def lookup_name(text: str, *, dictionary: Dictionary | None = None) -> Actor | None:
+    """The actor a proper name stands for, when the whole ``text`` (a leading "the" aside) is one
+    alias of a country, capital, demonym, organisation, person or group: "Abdollahian",
+    "the Taliban", "Kabul". Role nouns are not names: "the rebels" gives None."""
+    entry = _whole(text, dictionary or load_dictionary())
+    if entry is None or entry.kind == "role":
+        return None
+    sector = entry.sector or ("GOV" if entry.kind == "capital" else None)
+    return Actor(text=text, code=entry.code, sector=sector, name=entry.name,
+                 kind=ACTOR_KIND[entry.kind])
+
+
+def country_of_place_name(text: str, *, dictionary: Dictionary | None = None) -> str | None:
+    """The country code of a country name or capital ("Kabul" -> "AFG", "the Netherlands" ->
+    "NLD"), or None. Demonyms and other names are not places: "Afghan" gives None."""
+    entry = _whole(text, dictionary or load_dictionary())
+    return entry.code if entry is not None and entry.kind in PLACE_KINDS else None
+
+
+def _whole(text: str, d: Dictionary) -> Entry | None:
+    span = cut([Token(i=0, text=text, lemma=text, pos="", tag="", dep="", head=0, idx=0)])
+    first = 1 if span.folded[:1] == ["the"] else 0
+    if first >= len(span.folded):
+        return None
+    hit = match_at(span, first, d)
+    return hit[1] if hit is not None and hit[0] == len(span.folded) else None
+
+
+def _tier(m: Mention, d: Dictionary) -> int:
+    kind, code = m.entry.kind, m.entry.code
+    if kind == "person":
+        return 0
+    if m.possessor:
+        return 1
+    if kind == "organisation" and (code == "IMG" or code in d.country_names):
+        return 2
+    if kind in ("country", "demonym", "capital"):
+        return 3
+    return 4 if kind == "organisation" else 5
+
+
+def _choose(mentions: list[Mention], d: Dictionary) -> Mention | None:
+    coded = [m for m in mentions if m.entry.code is not None and m.entry.kind != "role"]
+    if coded:
+        return min(coded, key=lambda m: (_tier(m, d), m.start))
+    groups = [m for m in mentions if m.entry.kind == "group"]
+    return groups[0] if groups else None
+
+
+def _sector(mentions: list[Mention], chosen: Mention | None) -> str | None:
+    roles = [m.entry for m in mentions if m.entry.kind == "role"]
+    named = [m.entry for m in mentions if m.entry.kind in ("organisation", "person")]
+    if chosen is not None and chosen.entry in named:
+        named.insert(0, chosen.entry)
+    groups = [m.entry for m in mentions if m.entry.kind == "group"]
+    for pool in ([r for r in roles if r.level == 3], named, [r for r in roles if r.level == 2],
+                 groups, [r for r in roles if r.level == 1]):
+        for entry in pool:
+            if entry.sector is not None:
+                return entry.sector
+    if chosen is not None and chosen.entry.kind == "capital":
+        return "GOV"
+    return None
+
+
+def _trim(tokens: Sequence[Token]) -> Sequence[Token]:
+    lo, hi = 0, len(tokens)
+    while lo < hi and tokens[lo].text in EDGE_PUNCT:
+        lo += 1
+    while hi > lo and tokens[hi - 1].text in EDGE_PUNCT:
+        hi -= 1
+    return tokens[lo:hi]
+
+
+def _extent(tokens: Sequence[Token]) -> tuple[str, int, int]:
+    parts = [tokens[0].text]
+    for prev, tok in zip(tokens, tokens[1:]):
+        if tok.idx > prev.idx + len(prev.text):
+            parts.append(" ")
+        parts.append(tok.text)
+    last = tokens[-1]
+    return "".join(parts), tokens[0].idx, last.idx + len(last.text)

@@ -1,0 +1,229 @@
+"""Attributed statements and the responses between them, within one article.
+
+What is found, sentence by sentence:
+- reported speech: a cue verb with a content clause ("X stated that ...", "X has been claiming
+  that ...");
+- "according to X, ...";
+- nominal claims: "Iran's claim that ...", which also stand as the claim they name;
+- responses: a denial or dispute of a claim noun ("rejected these claims"), a demand for the
+  evidence behind it ("requested more information from Iran"), and a reasoned counter-argument
+  attached to a denial ("..., emphasizing that Afghanistan does not share a border").
+``responds_to`` points at the claim answered: the one the claim noun names by its owner or its
+content, else the latest claim by someone else.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from dotterel.claims import _cues as C
+from dotterel.events import Mentions
+from dotterel.events._arguments import ArgumentFinder, Resolver
+from dotterel.events._tree import Tree
+from dotterel.records import Actor, Claim, Event, ParsedArticle, Sentence, Token
+
+_WORD = re.compile(r"\w+")
+STOP = {"the", "a", "an", "of", "to", "in", "and", "that", "have", "has", "been", "be", "is",
+        "are", "was", "were", "from", "on", "for", "by", "with", "its", "their", "it", "they"}
+
+
+class ClaimCoder:
+    def __init__(self, resolve: Resolver) -> None:
+        self.resolve = resolve
+
+    def code(self, parsed: ParsedArticle, *, mentions: Mentions | None = None,
+             events: Sequence[Event] = ()) -> list[Claim]:
+        ledger = _Ledger(parsed.article.id)
+        mentions = mentions if mentions is not None else Mentions()
+        for sent in parsed.sentences:
+            tree = Tree(sent)
+            _SentenceClaims(tree, ArgumentFinder(tree, self.resolve, mentions), ledger).run()
+        return ledger.claims
+
+
+class _Ledger:
+    """The claims of one article so far, and the matching of responses to them."""
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+        self.claims: list[Claim] = []
+
+    def add(self, sent: Sentence, *, speaker: Actor | None, cue: Token, content: Sequence[Token],
+            stance: str, responds_to: str | None = None) -> Claim:
+        start, end = _span(content, cue)
+        text = sent.text[start - sent.start:end - sent.start]
+        cid = hashlib.sha1(f"{self.article_id}|{sent.index}|{cue.idx}|{stance}|{start}"
+                           .encode()).hexdigest()[:16]
+        for old in self.claims:
+            if old.id == cid:
+                return old
+        claim = Claim(id=cid, sentence=sent.index, speaker=speaker, cue=cue.text, content=text,
+                      content_start=start, content_end=end, stance=stance,
+                      responds_to=responds_to, cue_start=cue.idx)
+        self.claims.append(claim)
+        return claim
+
+    def target(self, *, owner: Actor | None, content: str, responder: Actor | None) -> Claim | None:
+        """The earlier assertion a response answers."""
+        pool = [c for c in self.claims if c.stance == "asserts"]
+        if owner is not None and owner.code:
+            owned = [c for c in pool if c.speaker and c.speaker.code == owner.code]
+            pool = owned or pool
+        elif responder is not None and responder.code:
+            others = [c for c in pool if not (c.speaker and c.speaker.code == responder.code)]
+            pool = others or pool
+        if not pool:
+            return None
+        if content:
+            best = max(pool, key=lambda c: _overlap(content, c.content))
+            if _overlap(content, best.content) > 0.2:
+                return best
+        return pool[-1] if owner is not None or not content else pool[-1]
+
+
+def _span(content: Sequence[Token], cue: Token) -> tuple[int, int]:
+    if not content:
+        return cue.idx, cue.idx + len(cue.text)
+    toks = [t for t in content if t.pos != "PUNCT"] or list(content)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _overlap(a: str, b: str) -> float:
+    ta = {w for w in _WORD.findall(a.lower()) if w not in STOP}
+    tb = {w for w in _WORD.findall(b.lower()) if w not in STOP}
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
+class _SentenceClaims:
+    def __init__(self, tree: Tree, args: ArgumentFinder, ledger: _Ledger) -> None:
+        self.tree, self.args, self.ledger = tree, args, ledger
+        self.sent = tree.sent
+
+    def run(self) -> None:
+        for t in self.tree.tokens:
+            if t.pos in ("VERB", "AUX", "NOUN", "PROPN"):
+                self._nominal_claim(t) if t.pos in ("NOUN", "PROPN") else self._verb(t)
+        self._according_to()
+
+    def _speaker(self, v: Token) -> Actor | None:
+        s = self.args.subject(v)
+        return self.args.actor_at(s) if s is not None else None
+
+    def _verb(self, v: Token) -> None:
+        lemma = v.lemma.lower()
+        stance = C.CUE_STANCE.get(lemma)
+        obj = self.tree.child(v, ("dobj",))
+        if stance and obj is not None and obj.lemma.lower() in C.CLAIM_NOUNS:
+            return self._response(v, obj, stance)
+        if lemma in C.DEMAND_VERBS and self._evidence_object(v):
+            return self._demand(v)
+        clause = self.tree.child(v, ("ccomp",))
+        if clause is not None and (lemma in C.ASSERT_CUES or stance):
+            self._reported(v, clause, stance or "asserts")
+        elif lemma in ("accuse", "blame", "charge") and obj is not None:
+            content = [t for t in self.tree.tokens if t.i >= obj.i and self._under(t, v)]
+            self.ledger.add(self.sent, speaker=self._speaker(v), cue=v, content=content,
+                            stance="asserts")
+
+    def _under(self, t: Token, v: Token) -> bool:
+        return t.i != v.i and v in self.tree.ancestors(t)
+
+    def _reported(self, v: Token, clause: Token, stance: str) -> None:
+        content = self.tree.subtree(clause.i)
+        content = [t for t in content if not (t.dep == "mark" and t.head == clause.i)]
+        speaker = self._speaker(v)
+        responds = None
+        if stance == "asserts" and self._counter_argument(v):
+            stance, responds = "disputes", self._counter_argument(v)
+        elif stance != "asserts":
+            target = self.ledger.target(owner=None, content=_text(content), responder=speaker)
+            responds = target.id if target else None
+        self.ledger.add(self.sent, speaker=speaker, cue=v, content=content, stance=stance,
+                        responds_to=responds)
+
+    def _counter_argument(self, v: Token) -> str | None:
+        """A reason given alongside a denial ("rejected these claims, emphasizing that ...")
+        disputes the claim the denial answers."""
+        h = self.tree.head(v)
+        if v.dep not in ("advcl", "conj") or h is None:
+            return None
+        for c in reversed(self.ledger.claims):
+            if c.sentence == self.sent.index and c.cue_start == h.idx and c.stance == "denies":
+                return c.responds_to
+        return None
+
+    def _claim_owner(self, noun: Token) -> Actor | None:
+        tok = self.args._owner(noun)
+        return self.args.actor_at(tok) if tok is not None else None
+
+    def _claim_content(self, noun: Token) -> list[Token]:
+        for k in self.tree.children(noun):
+            if k.dep in ("acl", "ccomp", "relcl") and any(
+                    g.dep == "mark" and g.lemma.lower() == "that" for g in self.tree.children(k)):
+                return [t for t in self.tree.subtree(k.i) if not (t.dep == "mark" and t.head == k.i)]
+            if k.dep == "prep" and k.lemma.lower() in ("of", "about") and noun.lemma.lower() != "report":
+                if self._claim_owner(noun) is not None or k.i > noun.i:
+                    return self.tree.subtree(k.i)[1:]
+        return []
+
+    def _nominal_claim(self, noun: Token) -> None:
+        """"Iran's claim that ISIS leaders moved" stands as Iran's assertion."""
+        if noun.lemma.lower() not in C.CLAIM_NOUNS:
+            return
+        owner = self._claim_owner(noun)
+        content = self._claim_content(noun)
+        if owner is None or not content:
+            return
+        text = _text(content)
+        if any(c.stance == "asserts" and _overlap(text, c.content) > 0.6 for c in self.ledger.claims):
+            return
+        self.ledger.add(self.sent, speaker=owner, cue=noun, content=content, stance="asserts")
+
+    def _response(self, v: Token, noun: Token, stance: str) -> None:
+        self._nominal_claim(noun)
+        owner = self._claim_owner(noun)
+        content = self._claim_content(noun)
+        speaker = self._speaker(v)
+        target = self.ledger.target(owner=owner, content=_text(content), responder=speaker)
+        self.ledger.add(self.sent, speaker=speaker, cue=v, content=content or [noun],
+                        stance=stance, responds_to=target.id if target else None)
+
+    def _evidence_object(self, v: Token) -> bool:
+        objs = self.tree.children(v, ("dobj",))
+        for p in self.tree.children(v, ("prep",)):
+            objs += self.tree.children(p, ("pobj",))
+        if any(o.lemma.lower() in C.EVIDENCE_NOUNS for o in objs):
+            return True
+        for x in self.tree.children(v, ("xcomp", "ccomp")):
+            if x.lemma.lower() in C.SHARE_VERBS and any(
+                    o.lemma.lower() in C.EVIDENCE_NOUNS for o in self.tree.children(x, ("dobj",))):
+                return True
+        return False
+
+    def _demand(self, v: Token) -> None:
+        speaker = self._speaker(v)
+        rec_tok = self.args.recipient(v)
+        rec = self.args.actor_at(rec_tok) if rec_tok is not None else None
+        target = self.ledger.target(owner=rec, content="", responder=speaker)
+        content = [t for t in self.tree.subtree(v.i) if t.i > v.i]
+        if any(c.cue_start == v.idx for c in self.ledger.claims):
+            return
+        self.ledger.add(self.sent, speaker=speaker, cue=v, content=content,
+                        stance="demands_evidence", responds_to=target.id if target else None)
+
+    def _according_to(self) -> None:
+        toks = self.sent.tokens
+        for t in toks[:-1]:
+            if t.text.lower() == "according" and toks[t.i + 1].text.lower() == "to":
+                src = self.tree.child(toks[t.i + 1], ("pobj",))
+                if src is None:
+                    continue
+                skip = {x.i for x in self.tree.subtree(t.i)} | {t.i}
+                content = [x for x in toks if x.i not in skip and x.pos != "PUNCT"]
+                self.ledger.add(self.sent, speaker=self.args.actor_at(src), cue=t,
+                                content=content, stance="asserts")
+
+
+def _text(toks: Sequence[Token]) -> str:
+    return " ".join(t.text for t in toks)

@@ -1,0 +1,34 @@
+"""The ``dotterel`` command line. Each command is an API call, argument parsing, and turning
+errors into messages; nothing else belongs here."""
+from __future__ import annotations
+
+import sys
+
+from dotterel.cli._app import app
+from dotterel.errors import DotterelError
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except DotterelError as exc:
+        print(f"dotterel: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("dotterel: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unexpected: no traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        print(f"dotterel: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(3)
+
+
+__all__ = ["app", "main"]

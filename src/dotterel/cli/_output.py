@@ -1,0 +1,107 @@
+"""Printing results for the CLI: JSON, JSONL, tables, CSV."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from dotterel.contract import failure_json, result_json
+from dotterel.records import ArticleResult, Failure
+
+EVENT_COLUMNS = ("event_date", "actor_code", "actor_sector", "cameo", "plover_type",
+                 "recipient_code", "recipient_sector", "goldstein", "trigger", "actor_text",
+                 "recipient_text", "article_id")
+
+
+def _warn(f: Failure) -> None:
+    where = f"{f.origin}:{f.line}" if f.line is not None else f.origin
+    print(f"dotterel: [{f.code}] {where}: {f.message}", file=sys.stderr)
+
+
+def print_results(items: Iterable[ArticleResult | Failure], fmt: str) -> int:
+    """Print coded articles in ``fmt``; failures go to stderr (and, in jsonl, a line each).
+    Returns the number of failures."""
+    failed, objs = 0, []
+    for item in items:
+        if isinstance(item, Failure):
+            failed += 1
+            _warn(item)
+            if fmt == "jsonl":
+                print(json.dumps(failure_json(item), ensure_ascii=False), flush=True)
+            continue
+        obj = result_json(item)
+        if fmt == "jsonl":
+            print(json.dumps(obj, ensure_ascii=False), flush=True)
+        elif fmt == "table":
+            _print_table(item)
+        else:
+            objs.append(obj)
+    if fmt == "json":
+        print(json.dumps(objs[0] if len(objs) == 1 else objs, indent=2, ensure_ascii=False))
+    return failed
+
+
+def _print_table(r: ArticleResult) -> None:
+    print(f"# {r.article.title or r.article.origin or r.article.id}  ({r.article.date or 'no date'})")
+    for e in r.events:
+        a = e.actor.code if e.actor else "-"
+        b = e.recipient.code if e.recipient else "-"
+        flags = ("NEG " if e.negated else "") + ("HYP " if e.hypothetical else "")
+        print(f"  [{e.sentence:>2}] {a or '?':<4} {e.cameo:<4} {e.plover_type or '-':<9} {b or '?':<4}"
+              f" {e.goldstein:>5.1f}  {flags}{e.trigger!r}: "
+              f"{(e.actor.text if e.actor else '')} -> {(e.recipient.text if e.recipient else '')}")
+    for c in r.claims:
+        who = c.speaker.code if c.speaker else "?"
+        link = f" -> {c.responds_to}" if c.responds_to else ""
+        print(f"  claim {c.id[:8]} {who} {c.stance}{link}: {c.content[:90]!r}")
+
+
+def print_summary(s: Any, db: Path) -> None:
+    status = "with failures" if s.failures else "ok"
+    typer.echo(f"ingested into {db}: {s.articles_new} new articles, {s.articles_skipped} already "
+               f"stored, {s.events} events, {s.claims} claims, {s.failures} failed inputs ({status})")
+    for f in s.failure_samples:
+        _warn(f)
+
+
+def require_db(db: Path) -> None:
+    if not db.exists():
+        from dotterel.errors import E301, StoreError
+
+        raise StoreError(f"no database at {db}; create one with: dotterel ingest FILES --db {db}",
+                         code=E301)
+
+
+def print_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str]) -> None:
+    if fmt == "json":
+        print(json.dumps(list(rows), indent=2, default=str, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
+        w.writeheader()
+        w.writerows(rows)
+        return
+    cols = [c for c in columns if not rows or c in rows[0]]
+    print("  ".join(cols))
+    for r in rows:
+        print("  ".join(_cell(r.get(c)) for c in cols))
+    print(f"({len(rows)} events)", file=sys.stderr)
+
+
+def _cell(v: Any) -> str:
+    s = "" if v is None else str(v)
+    return s if len(s) <= 40 else s[:37] + "..."
+
+
+def print_claims(rows: Sequence[dict]) -> None:
+    print("\nclaims:")
+    for r in rows:
+        link = f" (responds to {r['responds_to'][:8]})" if r.get("responds_to") else ""
+        who = r.get("speaker_name") or r.get("speaker_text") or "?"
+        print(f"  {r['id'][:8]} {r.get('speaker_code') or '?':<4} {who[:30]:<30} {r['stance']:<16}"
+              f"{link}: {(r.get('content') or '')[:80]}")

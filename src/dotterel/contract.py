@@ -1,0 +1,58 @@
+"""The JSON contract of a coded article (ARCHITECTURE.md): records -> plain JSON values."""
+from __future__ import annotations
+
+from typing import Any
+
+from dotterel.records import Actor, ArticleResult, Claim, Event, Failure, Place
+
+CONTRACT_VERSION = "1"
+
+
+def actor_json(a: Actor | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {"text": a.text, "code": a.code, "sector": a.sector, "name": a.name,
+            "start": a.start, "end": a.end}
+
+
+def place_json(p: Place | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
+            "geonameid": p.geonameid}
+
+
+def event_json(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id, "sentence": e.sentence, "sentence_text": e.sentence_text,
+        "sentence_start": e.sentence_start, "trigger": e.trigger,
+        "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+        "actor": actor_json(e.actor), "recipient": actor_json(e.recipient),
+        "cameo": e.cameo, "plover": {"type": e.plover_type, "mode": e.plover_mode},
+        "goldstein": e.goldstein, "quad_class": e.quad_class, "location": place_json(e.location),
+        "date": e.date, "negated": e.negated, "hypothetical": e.hypothetical,
+        "reported_by": e.reported_by, "confidence": e.confidence,
+    }
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id, "sentence": c.sentence, "speaker": actor_json(c.speaker), "cue": c.cue,
+        "cue_start": c.cue_start, "content": c.content, "content_start": c.content_start,
+        "content_end": c.content_end, "stance": c.stance, "responds_to": c.responds_to,
+    }
+
+
+def result_json(r: ArticleResult) -> dict[str, Any]:
+    a = r.article
+    return {
+        "article": {"id": a.input_id if a.input_id is not None else a.id, "hash": a.id,
+                    "title": a.title, "date": a.date, "source": a.source, "url": a.url,
+                    "origin": a.origin, "language": r.language},
+        "events": [event_json(e) for e in r.events],
+        "claims": [claim_json(c) for c in r.claims],
+    }
+
+
+def failure_json(f: Failure) -> dict[str, Any]:
+    return {"error": {"code": f.code, "message": f.message, "origin": f.origin, "line": f.line}}

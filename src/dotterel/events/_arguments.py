@@ -1,0 +1,190 @@
+"""Who did it and to whom: the actor and recipient noun phrases of a trigger.
+
+Verbal triggers take the subject (or the passive agent) as actor and the object, dative or a
+prepositional object as recipient; subjects are inherited through conjoined, adverbial and xcomp
+clauses ("... and urged Iran", "..., conducting raids"), and relative clauses take the noun they
+modify. Nominal triggers take a possessor ("Iran's claim"), a modifier ("Israeli raids"), a
+"by" phrase, or the subject of their light verb. A content noun as object ("rejected Iran's
+claim") hands the recipient role to whoever made the claim.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from dotterel.events._mentions import Mentions
+from dotterel.events._tree import OBJ, PASS_SUBJ, PRONOUNS, SUBJ, Tree
+from dotterel.events._triggers import Trigger
+from dotterel.records import Actor, Token
+
+Resolver = Callable[[Sequence[Token]], "Actor | None"]
+
+RELATIVE = {"who", "which", "that", "whom"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp"}
+RECIPIENT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from",
+                   "into", "over", "for", "of", "about", "in")
+# nouns that stand for what someone said; the recipient is whoever said it
+CONTENT_NOUNS = {"claim", "allegation", "accusation", "charge", "report", "statement", "proposal",
+                 "plan", "offer", "demand", "request", "call", "remark", "comment", "assertion",
+                 "idea", "suggestion", "bid", "appeal", "position", "decision", "policy",
+                 "initiative", "invitation", "resolution", "counter-claim"}
+NOMINAL_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
+
+
+class ArgumentFinder:
+    """Resolves the actor and recipient of triggers in one sentence."""
+
+    def __init__(self, tree: Tree, resolve: Resolver, mentions: Mentions) -> None:
+        self.tree = tree
+        self.resolve = resolve
+        self.mentions = mentions
+        self._cache: dict[int, Actor | None] = {}
+
+    # -- noun phrases ------------------------------------------------------------------------
+    def actor_at(self, t: Token) -> Actor | None:
+        """The actor a noun phrase head stands for, via dictionaries or coreference."""
+        if t.i in self._cache:
+            return self._cache[t.i]
+        actor = self._resolve_np(t)
+        self._cache[t.i] = actor
+        if actor is not None:
+            self.mentions.add(t.idx, actor)
+        return actor
+
+    def _resolve_np(self, t: Token) -> Actor | None:
+        low = t.text.lower()
+        if t.pos == "PRON" or low in PRONOUNS:
+            return self.mentions.pronoun(low, t.idx)
+        toks = self.tree.np_tokens(t)
+        actor = self.resolve(toks)
+        person = _person_name(toks)
+        if person and actor is not None and actor.code:
+            self.mentions.add_person(person, actor)
+        elif person:
+            known = self.mentions.person(person)
+            if known is not None:
+                return _as_text(known, toks)
+        if actor is None or actor.code is None:
+            if (earlier := self.mentions.definite(t.lemma, t.idx)) is not None and _definite(toks):
+                return _as_text(earlier, toks, sector=actor.sector if actor else None)
+        return actor
+
+    def actors(self, t: Token | None) -> list[Actor]:
+        """The actors of ``t`` and of its conjuncts ("Iran and Iraq")."""
+        if t is None:
+            return []
+        out = []
+        for c in self.tree.conjuncts(t)[:4]:
+            a = self.actor_at(c)
+            if a is not None:
+                out.append(a)
+        return out
+
+    # -- roles -------------------------------------------------------------------------------
+    def subject(self, v: Token) -> Token | None:
+        tree, cur = self.tree, v
+        for _ in range(5):
+            if (s := tree.child(cur, SUBJ)) is not None:
+                if s.text.lower() in RELATIVE and cur.dep == "relcl" and tree.head(cur):
+                    return tree.head(cur)
+                return s
+            if (a := tree.child(cur, ("agent",))) is not None and (p := tree.child(a, ("pobj",))):
+                return p
+            if cur.dep == "relcl":
+                return tree.head(cur)
+            h = tree.head(cur)
+            if h is None or cur.dep not in INHERIT_DEPS:
+                return None
+            if cur.dep == "xcomp" and (o := tree.child(h, OBJ)) is not None:
+                return o  # object control: "urged Iran to share"
+            cur = h
+        return None
+
+    def verbal(self, tr: Trigger) -> tuple[Token | None, Token | None]:
+        v, tree = tr.token, self.tree
+        passive = tree.child(v, PASS_SUBJ)
+        if passive is not None:
+            agent = tree.child(v, ("agent",))
+            actor = tree.child(agent, ("pobj",)) if agent else None
+            return actor, passive
+        if v.dep == "acl" and v.tag == "VBN":  # "a claim made by Iran's foreign minister"
+            agent = tree.child(v, ("agent",))
+            return (tree.child(agent, ("pobj",)) if agent else None), tree.head(v)
+        return self.subject(v), self.recipient(v, skip=set(tr.consumed))
+
+    def recipient(self, v: Token, *, skip: set[int] = frozenset()) -> Token | None:
+        tree = self.tree
+        order = tree.children(v, ("dative",)) + tree.children(v, OBJ)
+        preps = tree.children(v, ("prep",))
+        preps.sort(key=lambda p: RECIPIENT_PREPS.index(p.lemma.lower())
+                   if p.lemma.lower() in RECIPIENT_PREPS else 99)
+        for p in preps:
+            if p.lemma.lower() in RECIPIENT_PREPS:
+                order += tree.children(p, ("pobj",))
+        for t in order:
+            found = self._recipient_np(t)
+            if found is not None:
+                return found
+        return None
+
+    def _recipient_np(self, t: Token) -> Token | None:
+        if t.lemma.lower() in CONTENT_NOUNS or t.lemma.lower() == "intelligence":
+            return self._owner(t)
+        a = self.actor_at(t)
+        return t if a is not None and (a.code or a.sector) else None
+
+    def _owner(self, noun: Token) -> Token | None:
+        """Who made a claim: "Iran's claim", "claims by Iran", "a claim made by Iran"."""
+        tree = self.tree
+        if (p := tree.child(noun, ("poss",))) is not None:
+            return p
+        for k in tree.children(noun):
+            if k.dep == "prep" and k.lemma.lower() in ("by", "from", "of"):
+                if (o := tree.child(k, ("pobj",))) is not None:
+                    return o
+            if k.dep == "acl" and (ag := tree.child(k, ("agent",))) is not None:
+                return tree.child(ag, ("pobj",))
+        return None
+
+    def nominal(self, tr: Trigger) -> tuple[Token | None, Token | None]:
+        n, tree = tr.token, self.tree
+        actor = self._owner(n) if n.lemma.lower() in CONTENT_NOUNS else None
+        if actor is None:
+            actor = next((k for k in tree.children(n, NOMINAL_ACTOR_DEPS)
+                          if self._codable(k)), None)
+        if actor is None:
+            by = next((k for k in tree.children(n, ("prep", "agent")) if k.lemma.lower() == "by"), None)
+            actor = tree.child(by, ("pobj",)) if by is not None else None
+        if actor is None and tr.light is not None:
+            actor = self.subject(tr.light)
+        if actor is None and n.dep == "nsubj" and (h := tree.head(n)) is not None:
+            actor = None  # "the attack killed ..." names no actor
+        recipient = None
+        for p in tree.children(n, ("prep",)):
+            if p.lemma.lower() in ("against", "on", "upon", "with", "to", "of", "at", "in", "toward", "towards"):
+                o = tree.child(p, ("pobj",))
+                if o is not None and o is not actor and self._codable(o):
+                    recipient = o
+                    break
+        if recipient is None and (acl := tree.child(n, ("acl",))) is not None:
+            recipient = self.recipient(acl)  # "attacks targeting foreigners"
+        return actor, recipient
+
+    def _codable(self, t: Token) -> bool:
+        a = self.actor_at(t)
+        return a is not None and bool(a.code or a.sector)
+
+
+def _person_name(toks: Sequence[Token]) -> str | None:
+    names = [t.text for t in toks if t.ent_type == "PERSON"]
+    return " ".join(names) if names else None
+
+
+def _definite(toks: Sequence[Token]) -> bool:
+    return any(t.lemma.lower() in ("the", "this", "that", "these", "those") for t in toks[:2])
+
+
+def _as_text(actor: Actor, toks: Sequence[Token], *, sector: str | None = None) -> Actor:
+    text = " ".join(t.text for t in toks)
+    return Actor(text=text, code=actor.code, sector=sector or actor.sector, name=actor.name,
+                 start=toks[0].idx if toks else None,
+                 end=toks[-1].idx + len(toks[-1].text) if toks else None, kind=actor.kind)

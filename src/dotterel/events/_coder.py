@@ -1,0 +1,164 @@
+"""The event coder: parsed sentences in, coded ``Event`` records out."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+from dotterel.articles import resolve_relative_day
+from dotterel.events._arguments import ArgumentFinder, Resolver
+from dotterel.events._lexicon import Lexicon
+from dotterel.events._mentions import Mentions
+from dotterel.events._tree import Tree
+from dotterel.events._triggers import Trigger, find_triggers
+from dotterel.records import Actor, Event, ParsedArticle, Place, Sentence, Token
+
+MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
+INTENT_HEADS = {"plan", "intend", "want", "threaten", "vow", "promise", "seek", "try", "hope",
+                "expect", "aim", "decide", "offer", "prepare", "pledge", "propose", "consider",
+                "urge", "ask", "call", "demand", "allow", "agree", "refuse", "wish", "need"}
+SPEECH = {"say", "state", "claim", "tell", "announce", "allege", "report", "add", "insist",
+          "declare", "assert", "note", "explain", "argue", "stress", "emphasize", "emphasise",
+          "clarify", "maintain", "suggest", "believe", "think", "write", "warn"}
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "yesterday", "today", "tonight", "tomorrow"}
+
+PlaceFinder = Callable[[Sequence[Token]], list[Place]]
+
+
+class EventCoder:
+    """Codes the events of parsed articles. Collaborators are injected: the lexicon, the actor
+    resolver (tokens -> Actor) and an optional place finder (tokens -> places)."""
+
+    def __init__(self, lexicon: Lexicon, resolve: Resolver, *,
+                 find_places: PlaceFinder | None = None) -> None:
+        self.lexicon = lexicon
+        self.resolve = resolve
+        self.find_places = find_places
+
+    def code(self, parsed: ParsedArticle, *, dateline: Place | None = None,
+             mentions: Mentions | None = None) -> list[Event]:
+        mentions = mentions if mentions is not None else Mentions()
+        events: list[Event] = []
+        for sent in parsed.sentences:
+            events.extend(self.code_sentence(sent, parsed, mentions, dateline))
+        return events
+
+    def code_sentence(self, sent: Sentence, parsed: ParsedArticle, mentions: Mentions,
+                      dateline: Place | None) -> list[Event]:
+        tree = Tree(sent)
+        args = ArgumentFinder(tree, self.resolve, mentions)
+        for t in sent.tokens:  # record mentions in text order, for coreference
+            if t.pos == "PROPN" and t.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
+                args.actor_at(t)
+        out: list[Event] = []
+        seen: set[tuple] = set()
+        location: list[Place | None] | None = None
+        for tr in find_triggers(tree, self.lexicon):
+            a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
+            actors = args.actors(a_tok) or [None]
+            recipients = args.actors(r_tok) or [None]
+            for actor in actors:
+                for rec in recipients:
+                    if actor is None and rec is None:
+                        continue
+                    if rec is not None and actor is not None and _same(actor, rec):
+                        rec = None
+                    key = (tr.token.i, actor and actor.code, rec and rec.code)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    if location is None:
+                        location = [self._location(sent, actor, rec) or dateline]
+                    out.append(self._event(tr, tree, parsed, actor, rec, location[0], args))
+        return out
+
+    def _location(self, sent: Sentence, actor: Actor | None, rec: Actor | None) -> Place | None:
+        if self.find_places is None:
+            return None
+        skip = {(a.start, a.end) for a in (actor, rec) if a is not None}
+        for place in self.find_places(sent.tokens):
+            if (place.start, place.end) not in skip:
+                return place
+        return None
+
+    def _event(self, tr: Trigger, tree: Tree, parsed: ParsedArticle, actor: Actor | None,
+               rec: Actor | None, place: Place | None, args: ArgumentFinder) -> Event:
+        code = self.lexicon.code(tr.pattern.cameo)
+        sent = tree.sent
+        t = tr.token
+        negated = _negated(tree, tr)
+        hypothetical = _hypothetical(tree, t)
+        speaker = _reported_by(tree, t, args)
+        conf = _confidence(tr, code.code, actor, rec, negated=negated, hypothetical=hypothetical,
+                           reported=speaker is not None)
+        aid = parsed.article.id
+        eid = hashlib.sha1(f"{aid}|{sent.index}|{t.idx}|{actor and actor.code}|{rec and rec.code}"
+                           .encode()).hexdigest()[:16]
+        return Event(
+            id=eid, sentence=sent.index, sentence_text=sent.text, trigger=t.text,
+            trigger_start=t.idx, trigger_end=t.idx + len(t.text), actor=actor, recipient=rec,
+            cameo=code.code, plover_type=code.plover_type, plover_mode=code.plover_mode,
+            goldstein=code.goldstein, quad_class=code.quad_class, location=place,
+            negated=negated, hypothetical=hypothetical, confidence=conf,
+            sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
+            reported_by=speaker)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.start is not None and a.start == b.start and a.end == b.end
+
+
+def _negated(tree: Tree, tr: Trigger) -> bool:
+    if tree.is_negated(tr.token) or (tr.light is not None and tree.is_negated(tr.light)):
+        return True
+    return any(k.lemma.lower() in ("no", "never") for k in tree.children(tr.token, ("det", "neg")))
+
+
+def _hypothetical(tree: Tree, t: Token) -> bool:
+    for cur in [t] + tree.ancestors(t)[:2]:
+        if any(k.dep == "aux" and k.lemma.lower() in MODALS for k in tree.children(cur)):
+            return True
+        if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless") for k in tree.children(cur)):
+            return True
+        h = tree.head(cur)
+        if cur.dep == "xcomp" and h is not None and h.lemma.lower() in INTENT_HEADS:
+            return True
+        if cur.dep not in ("xcomp", "conj", "dobj", "pobj", "prep"):
+            break
+    return False
+
+
+def _reported_by(tree: Tree, t: Token, args: ArgumentFinder) -> str | None:
+    """The speaker when the trigger sits inside reported speech ("X said that ...")."""
+    cur = t
+    for h in tree.ancestors(t)[:6]:
+        if cur.dep in ("ccomp", "parataxis") and h.lemma.lower() in SPEECH:
+            s = args.subject(h)
+            a = args.actor_at(s) if s is not None else None
+            return (a.name or a.text) if a is not None else (s.text if s is not None else "")
+        cur = h
+    return None
+
+
+def _confidence(tr: Trigger, cameo: str, actor: Actor | None, rec: Actor | None, *,
+                negated: bool, hypothetical: bool, reported: bool) -> float:
+    """A heuristic score in [0.05, 0.95], for ranking events; calibrate against the gold sets
+    (bench/quality) after changing it."""
+    c = 0.55
+    c += 0.15 if actor is not None and actor.code else (0.05 if actor is not None else -0.1)
+    c += 0.1 if rec is not None and rec.code else 0.0
+    c += 0.05 * len(tr.pattern.constraints)
+    c -= 0.3 if cameo.startswith("01") else 0.0
+    c -= 0.05 if tr.nominal else 0.0
+    c -= 0.15 if negated else 0.0
+    c -= 0.05 if hypothetical else 0.0
+    c -= 0.1 if reported else 0.0
+    return round(min(0.95, max(0.05, c)), 3)
+
+
+def _event_date(sent: Sentence, article_date: str | None) -> str | None:
+    for t in sent.tokens:
+        if t.lemma.lower() in DAY_WORDS and t.dep in ("npadvmod", "pobj", "tmod", "advmod"):
+            if (d := resolve_relative_day(t.lemma, article_date)) is not None:
+                return d
+    return article_date

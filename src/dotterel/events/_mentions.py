@@ -1,0 +1,75 @@
+"""Article-level coreference, kept simple and explainable.
+
+Every resolved noun phrase is recorded as a mention. Later, a pronoun takes the nearest earlier
+compatible mention ("they" -> the last group or government; "he" -> the last person), a bare
+surname takes the person first named with a role ("Iran's foreign minister, Hossein Amir
+Abdollahian" ... "Abdollahian"), and a definite description takes the last mention of its kind
+("the group" -> the last armed group; "the minister" -> the last official).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dotterel.records import Actor
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PLURAL = {"we", "us", "our"}
+# definite descriptions -> which earlier mention they may take
+DEFINITES = {
+    "group": {"IMG", "REB"}, "militant": {"IMG", "REB"}, "organization": {"IMG", "REB", "NGO", "IGO"},
+    "organisation": {"IMG", "REB", "NGO", "IGO"}, "movement": {"REB", "OPP", "IMG"},
+    "minister": {"GOV"}, "official": {"GOV"}, "spokesman": {"GOV"}, "spokeswoman": {"GOV"},
+    "president": {"GOV"}, "governor": {"GOV"}, "government": {"GOV"}, "ministry": {"GOV"},
+    "country": {"GOV", None}, "nation": {"GOV", None}, "regime": {"GOV"}, "administration": {"GOV"},
+}
+
+
+class Mentions:
+    """The actors mentioned so far in one article, in text order."""
+
+    __slots__ = ("items", "persons")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, Actor]] = []
+        self.persons: dict[str, Actor] = {}
+
+    def add(self, offset: int, actor: Actor) -> None:
+        if actor.code or actor.sector:
+            self.items.append((offset, actor))
+
+    def add_person(self, full_name: str, actor: Actor) -> None:
+        """Remember a named person with the code and sector their role gave them."""
+        person = replace(actor, name=full_name, kind="person")
+        parts = full_name.split()
+        self.persons[full_name.lower()] = person
+        if len(parts) > 1:
+            self.persons[parts[-1].lower()] = person
+
+    def person(self, name: str) -> Actor | None:
+        key = name.lower().strip()
+        return self.persons.get(key) or self.persons.get(key.split()[-1] if key else key)
+
+    def pronoun(self, word: str, before: int) -> Actor | None:
+        w = word.lower()
+        if w in PERSON_PRONOUNS:
+            return self._last(before, lambda a: a.kind == "person")
+        if w in THING_PRONOUNS:
+            return self._last(before, lambda a: a.kind != "person")
+        if w in PLURAL_PRONOUNS or w in FIRST_PLURAL:
+            return self._last(before, lambda a: a.kind != "person" or a.sector is not None)
+        return None
+
+    def definite(self, head_lemma: str, before: int) -> Actor | None:
+        wanted = DEFINITES.get(head_lemma.lower())
+        if not wanted:
+            return None
+        return self._last(before, lambda a: a.code is not None and (
+            a.code in wanted or a.sector in wanted))
+
+    def _last(self, before: int, ok) -> Actor | None:
+        for offset, actor in reversed(self.items):
+            if offset < before and actor.code and ok(actor):
+                return actor
+        return None

@@ -1,0 +1,106 @@
+"""Find event triggers in a sentence: verbs and nouns in the lexicon, with their patterns.
+
+A pattern's extra words must appear among the trigger's dependents (particle, preposition and
+its object, direct object, xcomp). The most specific pattern wins; the dependents it names are
+consumed, so "rejected these claims" is one REJECT event, not also a nominal "claim".
+A nominal trigger that is the object of a light verb ("launched a crackdown", "held talks")
+takes its actor from that verb.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dotterel.events._lexicon import Lexicon, TriggerPattern
+from dotterel.events._tree import Tree
+from dotterel.records import Token
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+NEAR_DEPS = {"prt", "prep", "agent", "dative", "dobj", "xcomp", "acomp", "attr", "pobj",
+             "advmod", "npadvmod", "ccomp", "oprd", "compound", "amod"}
+DESCEND = {"prep", "agent", "xcomp", "dobj", "prt", "acomp", "dative", "pcomp", "pobj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    pattern: TriggerPattern
+    nominal: bool
+    light: Token | None = None  # the light verb that governs a nominal trigger
+    consumed: tuple[int, ...] = ()
+
+
+def _near(tree: Tree, t: Token) -> dict[str, int]:
+    """Lemma -> token index of the dependents a pattern may name (two levels down)."""
+    near: dict[str, int] = {}
+    for k in tree.children(t):
+        if k.dep in NEAR_DEPS or k.dep == "aux":
+            near.setdefault(k.lemma.lower(), k.i)
+            if k.dep in DESCEND:
+                for g in tree.children(k):
+                    near.setdefault(g.lemma.lower(), g.i)
+    return near
+
+
+def _match(tree: Tree, t: Token, patterns: tuple[TriggerPattern, ...]) -> tuple[TriggerPattern, tuple[int, ...]] | None:
+    if not patterns:
+        return None
+    near = _near(tree, t) if any(p.constraints for p in patterns) else {}
+    for p in patterns:  # most specific first
+        hits = []
+        for alternatives in p.constraints:
+            hit = next((near[w] for w in alternatives if w in near), None)
+            if hit is None:
+                break
+            hits.append(hit)
+        else:
+            return p, tuple(hits)
+    return None
+
+
+def find_triggers(tree: Tree, lexicon: Lexicon) -> list[Trigger]:
+    """Triggers of one sentence, in text order, without double counting."""
+    verbal: list[Trigger] = []
+    consumed: set[int] = set()
+    for t in tree.tokens:
+        if t.pos in VERB_POS or (t.pos == "AUX" and t.dep == "ROOT"):
+            m = _match(tree, t, lexicon.candidates("V", t.lemma.lower()))
+            if m and not (t.lemma.lower() in lexicon.light_verbs and not m[0].constraints
+                          and _nominal_object(tree, t, lexicon)):
+                verbal.append(Trigger(token=t, pattern=m[0], nominal=False, consumed=m[1]))
+                consumed.update(m[1])
+    nominal: list[Trigger] = []
+    for t in tree.tokens:
+        if t.pos in NOUN_POS and t.i not in consumed:
+            m = _match(tree, t, lexicon.candidates("N", t.lemma.lower()))
+            if m:
+                nominal.append(Trigger(token=t, pattern=m[0], nominal=True,
+                                       light=_light_verb(tree, t, lexicon), consumed=m[1]))
+    return sorted(verbal + nominal, key=lambda tr: tr.token.i)
+
+
+def _nominal_object(tree: Tree, verb: Token, lexicon: Lexicon) -> bool:
+    for k in tree.children(verb, ("dobj", "attr")):
+        if lexicon.candidates("N", k.lemma.lower()):
+            return True
+    for p in tree.children(verb, ("prep",)):
+        for k in tree.children(p, ("pobj",)):
+            if lexicon.candidates("N", k.lemma.lower()):
+                return True
+    return False
+
+
+def _light_verb(tree: Tree, noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb governing a nominal trigger: "launched a crackdown", "engaged in combat",
+    "responsible for several attacks"."""
+    h = tree.head(noun)
+    if h is None:
+        return None
+    if noun.dep in ("dobj", "attr", "nsubjpass") and h.lemma.lower() in lexicon.light_verbs:
+        return h
+    if noun.dep == "pobj" and (v := tree.head(h)) is not None:
+        if v.lemma.lower() in lexicon.light_verbs or v.lemma.lower() in ("responsible", "engage"):
+            return v
+    if noun.dep == "conj" and (first := h) is not None and first.pos in NOUN_POS:
+        return _light_verb(tree, first, lexicon)
+    return None

@@ -1,0 +1,118 @@
+"""Article -> ArticleResult: parse, code events and claims. No I/O, no database.
+
+``Pipeline`` holds the heavy collaborators (spaCy model, lexicon, actor dictionary, gazetteer),
+each loaded lazily and once; ``process_batch`` is what the CLI, the store and Spark call.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from dotterel import errors as E
+from dotterel.records import Article, ArticleResult, Failure, ParsedArticle
+
+log = logging.getLogger("dotterel")
+log.addHandler(logging.NullHandler())
+
+
+class Pipeline:
+    def __init__(self, *, nlp: Any = None, dict_paths: Sequence[Path] = (),
+                 gazetteer: Any = None, batch_size: int = 32) -> None:
+        self._nlp = nlp
+        self.dict_paths = tuple(Path(p) for p in dict_paths)
+        self._gazetteer = gazetteer
+        self.batch_size = batch_size
+        self._events = None
+        self._claims = None
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from dotterel.nlp import load_model
+            self._nlp = load_model()
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from dotterel.places import default_gazetteer
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    def _coders(self) -> tuple[Any, Any]:
+        if self._events is None:
+            from dotterel.actors import load_dictionary, resolve_tokens
+            from dotterel.claims import ClaimCoder
+            from dotterel.events import EventCoder, load_lexicon
+            from dotterel.places import find_places
+
+            dictionary = load_dictionary(self.dict_paths)
+            lexicon = load_lexicon(self.dict_paths)
+            gaz = self.gazetteer
+            self._events = EventCoder(
+                lexicon, lambda toks: resolve_tokens(toks, dictionary=dictionary),
+                find_places=lambda toks: find_places(toks, gazetteer=gaz))
+            self._claims = ClaimCoder(lambda toks: resolve_tokens(toks, dictionary=dictionary))
+        return self._events, self._claims
+
+    def code_parsed(self, parsed: ParsedArticle) -> ArticleResult:
+        from dotterel.events import Mentions
+        from dotterel.places import dateline_place
+
+        events, claims = self._coders()
+        mentions = Mentions()
+        art = parsed.article
+        dateline = dateline_place(art.text[art.body_start:art.body_start + 200],
+                                  gazetteer=self.gazetteer)
+        evs = events.code(parsed, dateline=dateline, mentions=mentions)
+        cls = claims.code(parsed, mentions=mentions, events=evs)
+        return ArticleResult(article=art, events=tuple(evs), claims=tuple(cls))
+
+    def process(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
+        """Code a stream of articles; failures pass through, and an article that fails to code
+        becomes a Failure [E109] instead of stopping the batch."""
+        from dotterel.nlp import parse_articles
+
+        articles: list[Article] = []
+        for item in items:
+            if isinstance(item, Failure):
+                yield from self._flush(articles)
+                articles = []
+                yield item
+            else:
+                articles.append(item)
+                if len(articles) >= self.batch_size:
+                    yield from self._flush(articles)
+                    articles = []
+        yield from self._flush(articles)
+
+    def _flush(self, articles: list[Article]) -> Iterator[ArticleResult | Failure]:
+        if not articles:
+            return
+        from dotterel.nlp import parse_articles
+
+        for parsed in parse_articles(articles, self.nlp):
+            try:
+                yield self.code_parsed(parsed)
+            except Exception as exc:  # one bad article must not stop the batch
+                log.exception("coding failed for %s", parsed.article.origin)
+                yield Failure(origin=parsed.article.origin or parsed.article.id, code=E.E109,
+                              message=f"coding failed: {type(exc).__name__}: {exc}")
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
+
+
+def process_batch(items: Iterable[Article | Failure], *,
+                  pipeline: Pipeline | None = None) -> list[ArticleResult | Failure]:
+    """Code a batch of articles with the default (or given) pipeline; see ``Pipeline.process``."""
+    return list((pipeline or default_pipeline()).process(items))

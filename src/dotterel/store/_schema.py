@@ -1,0 +1,138 @@
+"""The schema of the store: one declaration per table, from which both the DDL and the Arrow
+schema used for bulk inserts are derived. The schema is a public interface: change it only with
+a new SCHEMA_VERSION and a migration in MIGRATIONS."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from dotterel.errors import E301, StoreError
+from dotterel.store._sql import run, scalar
+
+SCHEMA_VERSION = 1
+
+# {version -> statements that take a store from that version to the next}
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+_ARROW = {
+    "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    columns: tuple[tuple[str, str], ...]  # (name, DuckDB type)
+
+    @property
+    def names(self) -> list[str]:
+        return [c for c, _ in self.columns]
+
+    @property
+    def arrow(self) -> pa.Schema:
+        return pa.schema([pa.field(c, _ARROW[t]) for c, t in self.columns])
+
+    def ddl(self) -> str:
+        cols = ", ".join(f'"{c}" {t}' for c, t in self.columns)
+        return f'CREATE TABLE IF NOT EXISTS "{self.name}" ({cols}, PRIMARY KEY ("id"))'
+
+
+def _actor(role: str) -> tuple[tuple[str, str], ...]:
+    return tuple((f"{role}_{f}", t) for f, t in (
+        ("text", "VARCHAR"), ("code", "VARCHAR"), ("sector", "VARCHAR"), ("name", "VARCHAR"),
+        ("kind", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")))
+
+
+RUNS = Table("runs", (
+    ("id", "INTEGER"), ("written_at", "TIMESTAMP"), ("articles_new", "INTEGER"),
+    ("articles_skipped", "INTEGER"), ("events", "INTEGER"), ("claims", "INTEGER"),
+    ("failures", "INTEGER")))
+
+ARTICLES = Table("articles", (
+    ("id", "VARCHAR"), ("input_id", "VARCHAR"), ("title", "VARCHAR"), ("date", "DATE"),
+    ("source", "VARCHAR"), ("url", "VARCHAR"), ("origin", "VARCHAR"), ("text", "VARCHAR"),
+    ("body_start", "INTEGER"), ("language", "VARCHAR"), ("n_events", "INTEGER"),
+    ("n_claims", "INTEGER"), ("ingested_at", "TIMESTAMP"), ("run_id", "INTEGER")))
+
+EVENTS = Table("events", (
+    ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("sentence", "INTEGER"),
+    ("sentence_text", "VARCHAR"), ("sentence_start", "INTEGER"), ("trigger", "VARCHAR"),
+    ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+    *_actor("actor"), *_actor("recipient"),
+    ("cameo", "VARCHAR"), ("cameo_root", "VARCHAR"), ("plover_type", "VARCHAR"),
+    ("plover_mode", "VARCHAR"), ("goldstein", "DOUBLE"), ("quad_class", "INTEGER"),
+    ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
+    ("location_lon", "DOUBLE"), ("location_geonameid", "BIGINT"), ("location_feature", "VARCHAR"),
+    ("negated", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("confidence", "DOUBLE"),
+    ("event_date", "DATE"), ("reported_by", "VARCHAR")))
+
+CLAIMS = Table("claims", (
+    ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("sentence", "INTEGER"),
+    *_actor("speaker"),
+    ("cue", "VARCHAR"), ("cue_start", "INTEGER"), ("content", "VARCHAR"),
+    ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("stance", "VARCHAR"),
+    ("responds_to", "VARCHAR")))
+
+PLACES = Table("places", (
+    ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"),
+    ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("geonameid", "BIGINT"), ("feature", "VARCHAR"),
+    ("start_char", "INTEGER"), ("end_char", "INTEGER")))
+
+FAILURES = Table("failures", (
+    ("id", "VARCHAR"), ("origin", "VARCHAR"), ("line", "INTEGER"), ("code", "VARCHAR"),
+    ("message", "VARCHAR"), ("recorded_at", "TIMESTAMP"), ("run_id", "INTEGER")))
+
+TABLES = (ARTICLES, EVENTS, CLAIMS, PLACES, FAILURES, RUNS)
+DATA_TABLES = ("articles", "events", "claims", "places", "failures")  # what export writes
+_META_DDL = 'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR PRIMARY KEY, "value" VARCHAR)'
+
+
+def ensure(con: duckdb.DuckDBPyConnection, *, path: str, read_only: bool) -> int:
+    """Create or migrate the schema; return the schema version. Raises E301 for a file that is
+    not a dotterel store, or one written by a newer dotterel."""
+    version = _version(con, path=path)
+    if version is None and read_only:
+        raise StoreError(f"{path} holds no dotterel store yet; write to it first "
+                         "(open it without read_only)", code=E301)
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(f"{path} has schema version {version}, newer than this dotterel "
+                         f"understands ({SCHEMA_VERSION}); upgrade dotterel", code=E301)
+    if read_only or version == SCHEMA_VERSION:
+        return version or SCHEMA_VERSION
+    _create_or_migrate(con, version)
+    return SCHEMA_VERSION
+
+
+def _version(con: duckdb.DuckDBPyConnection, *, path: str) -> int | None:
+    tables = {r[0] for r in run(
+        con, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
+    if "meta" not in tables:
+        if tables:
+            raise StoreError(f"{path} is a DuckDB database but not a dotterel store (it has "
+                             f"tables {sorted(tables)} and no meta table); use another path",
+                             code=E301)
+        return None
+    value = scalar(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    return int(value) if value is not None else None
+
+
+def _create_or_migrate(con: duckdb.DuckDBPyConnection, version: int | None) -> None:
+    con.begin()
+    try:
+        if version is None:
+            run(con, _META_DDL)
+            for table in TABLES:
+                run(con, table.ddl())
+        else:
+            for v in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[v]:
+                    run(con, statement)
+        run(con, "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+            [str(SCHEMA_VERSION)])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise

@@ -1,0 +1,18 @@
+"""One way to run a statement: execute it and read it to the end. Newer DuckDB refuses the next
+statement on a connection while a result is left half-read (``fetchone``)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str,
+        params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+    return con.execute(sql, params or []).fetchall()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> Any:
+    found = run(con, sql, params)
+    return found[0][0] if found else None

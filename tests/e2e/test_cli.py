@@ -1,0 +1,117 @@
+"""End-to-end through the installed ``dotterel`` command: real model, real DuckDB files."""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.model
+EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "dotterel" / "examples" / "border_dispute.txt"
+
+
+def run(bin_: str, *args: str, cwd: Path | None = None, stdin: str | None = None):
+    return subprocess.run([bin_, *args], capture_output=True, text=True, cwd=cwd, input=stdin,
+                          timeout=300)
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("articles", "events", "claims", "failures")}
+    finally:
+        con.close()
+
+
+def test_code_seed_json(dotterel_bin, shared):
+    p = run(dotterel_bin, "code", str(shared / "gold" / "seed" / "article.txt"), "--format", "json")
+    assert p.returncode == 0, p.stderr
+    obj = json.loads(p.stdout)
+    assert obj["article"]["title"].startswith("Taliban Rebukes")
+    assert len(obj["events"]) >= 5
+    ev = obj["events"][0]
+    for key in ("id", "sentence", "sentence_text", "trigger", "actor", "recipient", "cameo",
+                "plover", "goldstein", "quad_class", "location", "negated", "hypothetical",
+                "confidence"):
+        assert key in ev
+
+
+def test_code_jsonl_echoes_ids_and_reports_bad_lines(dotterel_bin, tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "one", "text": "Iran accused Israel of attacking its embassy in Damascus."}\n'
+                   '{"id": "two", "text": \n'
+                   '{"id": "three", "text": "Kenyan police arrested ten protesters in Nairobi."}\n')
+    p = run(dotterel_bin, "code", str(src), "--format", "jsonl")
+    assert p.returncode == 1
+    lines = [json.loads(x) for x in p.stdout.splitlines()]
+    assert [x.get("article", {}).get("id") for x in lines] == ["one", None, "three"]
+    assert lines[1]["error"]["code"] == "E104" and lines[1]["error"]["line"] == 2
+    assert "in.jsonl:2" in p.stderr and "Traceback" not in p.stderr
+    assert lines[0]["events"][0]["actor"]["code"] == "IRN"
+
+
+def test_code_from_stdin_table(dotterel_bin):
+    p = run(dotterel_bin, "code", "-", "--format", "table",
+            stdin="Pakistani troops shelled villages in eastern Afghanistan on Monday.")
+    assert p.returncode == 0, p.stderr
+    assert "PAK" in p.stdout
+
+
+def test_ingest_is_idempotent_and_queryable(dotterel_bin, tmp_path):
+    db = tmp_path / "x.duckdb"
+    first = run(dotterel_bin, "ingest", str(EXAMPLE), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    before = counts(db)
+    assert before["articles"] == 1 and before["events"] >= 5
+    again = run(dotterel_bin, "ingest", str(EXAMPLE), "--db", str(db))
+    assert again.returncode == 0 and "1 already stored" in again.stdout
+    assert counts(db) == before
+    ev = run(dotterel_bin, "events", "--db", str(db), "--actor", "PAK", "--format", "json")
+    rows = json.loads(ev.stdout)
+    assert rows and all(r["actor_code"] == "PAK" for r in rows)
+
+
+def test_ingest_bad_inputs_recorded_not_fatal(dotterel_bin, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Nigerian troops freed 20 hostages held by Boko Haram.")
+    (folder / "empty.txt").write_text("")
+    (folder / "noise.bin").write_bytes(bytes(range(256)) * 4)
+    (folder / "lines.jsonl").write_text('{"id": 1, "text": "Chad closed its border with Sudan."}\n'
+                                        "{broken\n" '{"id": 3}\n')
+    db = tmp_path / "x.duckdb"
+    p = run(dotterel_bin, "ingest", str(folder), "--db", str(db))
+    assert p.returncode == 1
+    assert "Traceback" not in p.stderr + p.stdout
+    assert "4 failed inputs" in p.stdout
+    c = counts(db)
+    assert c["articles"] == 2 and c["failures"] == 4
+    con = duckdb.connect(str(db), read_only=True)
+    reasons = {r[0] for r in con.execute("select code from failures").fetchall()}
+    con.close()
+    assert reasons == {"E102", "E103", "E104", "E105"}
+
+
+def test_export_parquet(dotterel_bin, tmp_path):
+    db = tmp_path / "x.duckdb"
+    assert run(dotterel_bin, "ingest", str(EXAMPLE), "--db", str(db)).returncode == 0
+    out = tmp_path / "exp"
+    p = run(dotterel_bin, "export", "--db", str(db), "--format", "parquet", "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    n = duckdb.sql(f"select count(*) from '{out / 'events.parquet'}'").fetchone()[0]
+    assert n == counts(db)["events"]
+
+
+def test_events_without_db_is_a_clear_error(dotterel_bin, tmp_path):
+    p = run(dotterel_bin, "events", "--db", str(tmp_path / "none.duckdb"))
+    assert p.returncode != 0 and "E301" in p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("cmd", ["code", "ingest", "events", "export", "demo"])
+def test_help_ends_with_example(dotterel_bin, cmd):
+    p = run(dotterel_bin, cmd, "--help")
+    assert p.returncode == 0
+    assert "Example: dotterel " + cmd in p.stdout

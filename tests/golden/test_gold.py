@@ -1,0 +1,74 @@
+"""Golden tests: the founding article and the shared gold sets, scored by ../shared/eval/score.py,
+against pinned floors (floors.json) that may only rise."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dotterel.articles import read_path
+from dotterel.contract import result_json
+from dotterel.records import ArticleResult
+
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
+pytestmark = pytest.mark.model
+
+
+def _score(shared: Path, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), *args],
+                          capture_output=True, text=True, check=True)
+    body = proc.stdout.rsplit("\n", 2)[0]  # the last line is a one-line summary
+    return json.loads(body)
+
+
+def _code_jsonl(pipeline, gold: Path, shared: Path, tmp_path: Path) -> Path:
+    feed = tmp_path / "in.jsonl"
+    feed.write_text(subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "input",
+                                    str(gold)], capture_output=True, text=True, check=True).stdout)
+    out = tmp_path / "out.jsonl"
+    with out.open("w") as fh:
+        for r in pipeline.process(read_path(feed)):
+            assert isinstance(r, ArticleResult), r
+            fh.write(json.dumps(result_json(r)) + "\n")
+    return out
+
+
+def test_seed_article_floors(pipeline, shared, tmp_path):
+    (result,) = list(pipeline.process(read_path(shared / "gold" / "seed" / "article.txt")))
+    pred = tmp_path / "seed.json"
+    pred.write_text(json.dumps(result_json(result)))
+    score = _score(shared, "seed", str(pred))
+    for key, floor in FLOORS["seed"].items():
+        assert score[key] >= floor, (key, score)
+
+
+def test_plover_gold_floors(pipeline, shared, tmp_path):
+    gold = shared / "gold" / "plover_gsr.jsonl"
+    score = _score(shared, "sentences", str(gold), str(_code_jsonl(pipeline, gold, shared, tmp_path)))
+    assert score["missing_predictions"] == 0
+    for key, floor in FLOORS["plover"].items():
+        assert score[key] >= floor, (key, score)
+
+
+def test_petrarch_gold_floors(pipeline, shared, tmp_path):
+    gold = shared / "gold" / "petrarch_gsr_validation.jsonl"
+    out = _code_jsonl(pipeline, gold, shared, tmp_path)
+    score = _score(shared, "sentences", str(gold), str(out), "--scheme", "cameo")
+    for key, floor in FLOORS["petrarch"].items():
+        assert score[key] >= floor, (key, score)
+
+
+def test_wikinews_all_articles_code(pipeline, shared):
+    results = list(pipeline.process(read_path(shared / "gold" / "wikinews_articles.jsonl")))
+    assert len(results) == 57
+    assert all(isinstance(r, ArticleResult) for r in results)
+    share = sum(1 for r in results if r.events) / len(results)
+    assert share >= FLOORS["wikinews"]["share_with_events"]
+    for r in results:  # offsets point at their text
+        for e in r.events:
+            assert r.article.text[e.trigger_start:e.trigger_end] == e.trigger
+        for c in r.claims:
+            assert r.article.text[c.content_start:c.content_end] == c.content

@@ -1,0 +1,287 @@
+"""dotterel.places: gazetteer, mentions from hand-built tokens, datelines, the cache file."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import dotterel.places as places
+from dotterel.errors import DictionaryError
+from dotterel.places import Gazetteer, dateline_place, find_places, fold
+from dotterel.places import _index
+from dotterel.records import Token
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    return Gazetteer(cache_dir=tmp_path_factory.mktemp("gazetteer-cache"))
+
+
+def toks(*words: tuple[str, str, str]) -> list[Token]:
+    """Tokens of one sentence from (text, ent_iob, ent_type), separated by single spaces."""
+    out, idx = [], 0
+    for i, (text, iob, ent) in enumerate(words):
+        out.append(Token(i=i, text=text, lemma=text.lower(), pos="PROPN", tag="NNP", dep="dep",
+                         head=i, idx=idx, ent_type=ent, ent_iob=iob))
+        idx += len(text) + 1
+    return out
+
+
+def test_public_surface() -> None:
+    assert places.__all__ == ["Gazetteer", "dateline_place", "default_gazetteer", "find_places",
+                              "fold"]
+
+
+def test_no_spacy_import() -> None:
+    code = "import sys, dotterel.places; assert 'spacy' not in sys.modules, 'spacy imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_fold() -> None:
+    assert fold("Bogotá") == "bogota"
+    assert fold("U.S.") == "us"
+    assert fold("Guinea-Bissau") == "guinea bissau"
+    assert fold("  São   Tomé ") == "sao tome"
+
+
+def test_kabul(gaz: Gazetteer) -> None:
+    kabul = gaz.lookup("Kabul")
+    assert kabul is not None
+    assert (kabul.country, kabul.feature) == ("AFG", "city")
+    assert kabul.lat == pytest.approx(34.53, abs=0.05)
+    assert kabul.lon == pytest.approx(69.17, abs=0.05)
+
+
+def test_tehran(gaz: Gazetteer) -> None:
+    tehran = gaz.lookup("Tehran")
+    assert tehran is not None and tehran.country == "IRN"
+
+
+@pytest.mark.parametrize("name", ["Bogotá", "Bogota", "BOGOTA", "bogotá"])
+def test_accent_and_case_folding(gaz: Gazetteer, name: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None
+    assert (place.name, place.country) == ("Bogotá", "COL")
+
+
+def test_country_name_is_a_country(gaz: Gazetteer) -> None:
+    afg = gaz.lookup("Afghanistan")
+    assert afg is not None
+    assert (afg.feature, afg.country) == ("country", "AFG")
+    assert afg.lat == pytest.approx(34.53, abs=0.05)  # the capital stands in for the centroid
+
+
+def test_country_beats_us_state(gaz: Gazetteer) -> None:
+    georgia = gaz.lookup("Georgia")
+    assert georgia is not None and georgia.country == "GEO"
+
+
+def test_paris_prefers_france(gaz: Gazetteer) -> None:
+    paris = gaz.lookup("Paris")
+    assert paris is not None and paris.country == "FRA"
+
+
+def test_country_hint_picks_the_other_paris(gaz: Gazetteer) -> None:
+    paris = gaz.lookup("Paris", country="USA")
+    assert paris is not None
+    assert paris.country == "USA" and paris.lat == pytest.approx(33.66, abs=0.1)
+
+
+def test_hint_without_candidate_falls_back(gaz: Gazetteer) -> None:
+    kabul = gaz.lookup("Kabul", country="FRA")
+    assert kabul is not None and kabul.country == "AFG"
+
+
+def test_us_state(gaz: Gazetteer) -> None:
+    texas = gaz.lookup("Texas")
+    assert texas is not None
+    assert (texas.feature, texas.country) == ("admin1", "USA")
+    assert texas.lat is not None and 25 < texas.lat < 37
+
+
+def test_capital_beats_state_and_namesakes(gaz: Gazetteer) -> None:
+    washington = gaz.lookup("Washington")
+    assert washington is not None
+    assert (washington.feature, washington.country) == ("city", "USA")
+    assert washington.lat == pytest.approx(38.9, abs=0.1)
+
+
+def test_aliases(gaz: Gazetteer) -> None:
+    us = gaz.lookup("U.S.")
+    assert us is not None and (us.country, us.feature) == ("USA", "country")
+    ny = gaz.lookup("New York")
+    assert ny is not None and ny.feature == "city"
+
+
+@pytest.mark.parametrize("code", ["AFG", "af", "Afghanistan", "afghanistan"])
+def test_country_by_code_or_name(gaz: Gazetteer, code: str) -> None:
+    place = gaz.country(code)
+    assert place is not None
+    assert (place.country, place.feature, place.name) == ("AFG", "country", "Afghanistan")
+
+
+def test_country_rejects_cities_and_unknowns(gaz: Gazetteer) -> None:
+    assert gaz.country("Kabul") is None
+    assert gaz.country("XYZ") is None
+    britain = gaz.country("Britain")
+    assert britain is not None and britain.country == "GBR"
+
+
+@pytest.mark.parametrize("word", ["March", "Of", "Nowhereville"])
+def test_false_friends_do_not_resolve(gaz: Gazetteer, word: str) -> None:
+    assert gaz.lookup(word) is None
+
+
+def test_min_population(gaz: Gazetteer) -> None:
+    paris = gaz.lookup("Paris", country="USA", min_population=100_000)
+    assert paris is not None and paris.country == "FRA"
+
+
+def test_find_places_spans_and_offsets(gaz: Gazetteer) -> None:
+    tokens = toks(("Iran", "B", "GPE"), ("accused", "O", ""), ("the", "B", "GPE"),
+                  ("Taliban", "O", ""), ("in", "O", ""), ("Kabul", "B", "GPE"),
+                  ("of", "O", ""), ("lying", "O", ""))
+    found = find_places(tokens, gazetteer=gaz)
+    assert [(p.name, p.country, p.start, p.end) for p in found] == [
+        ("Iran", "IRN", 0, 4), ("Kabul", "AFG", 28, 33)]
+    text = " ".join(t.text for t in tokens)
+    assert [text[p.start:p.end] for p in found] == ["Iran", "Kabul"]  # type: ignore[misc]
+
+
+def test_find_places_multi_token_and_leading_the(gaz: Gazetteer) -> None:
+    tokens = toks(("in", "O", ""), ("the", "B", "GPE"), ("United", "I", "GPE"),
+                  ("States", "I", "GPE"), ("'s", "I", "GPE"))
+    [usa] = find_places(tokens, gazetteer=gaz)
+    assert (usa.country, usa.feature, usa.start, usa.end) == ("USA", "country", 7, 20)
+
+
+def test_find_places_skips_norp_and_lowercase(gaz: Gazetteer) -> None:
+    tokens = toks(("Afghan", "B", "NORP"), ("officials", "O", ""), ("in", "O", ""),
+                  ("kabul", "B", "GPE"), ("and", "O", ""), ("Tehran", "B", "PERSON"))
+    assert find_places(tokens, gazetteer=gaz) == []
+
+
+def test_find_places_separates_adjacent_entities(gaz: Gazetteer) -> None:
+    tokens = toks(("Kabul", "B", "GPE"), ("Tehran", "B", "GPE"), ("Paris", "I", "LOC"))
+    assert [p.name for p in find_places(tokens, gazetteer=gaz)] == ["Kabul", "Tehran", "Paris"]
+
+
+def test_fac_needs_a_big_city(gaz: Gazetteer) -> None:
+    small = toks(("Paris", "B", "FAC"))
+    assert find_places(small, gazetteer=gaz, country="USA")[0].country == "FRA"
+    assert find_places(toks(("March", "B", "FAC")), gazetteer=gaz) == []
+
+
+@pytest.mark.parametrize(("text", "name", "surface"), [
+    ("KABUL, June 10 (Reuters) - The Taliban rejected", "Kabul", "KABUL"),
+    ("KABUL (AP) — The Taliban rejected", "Kabul", "KABUL"),
+    ("Kabul, Afghanistan — The Taliban rejected", "Kabul", "Kabul"),
+    ("TEHRAN, Iran, June 3 (AFP) -- Iran said", "Tehran", "TEHRAN"),
+    ("By Jane Doe\nBOGOTÁ, Colombia — x", "Bogotá", "BOGOTÁ"),
+    ("NEW YORK, Jan. 5 (Reuters) - x", "New York City", "NEW YORK"),
+    ("PARIS, Texas (AP) — x", "Paris", "PARIS"),
+])
+def test_dateline(gaz: Gazetteer, text: str, name: str, surface: str) -> None:
+    place = dateline_place(text, gazetteer=gaz)
+    assert place is not None and place.name == name
+    assert place.start is not None and place.end is not None
+    assert text[place.start:place.end] == surface
+
+
+def test_dateline_region_disambiguates(gaz: Gazetteer) -> None:
+    place = dateline_place("PARIS, Texas (AP) — x", gazetteer=gaz)
+    assert place is not None and place.country == "USA"
+    calif = dateline_place("SACRAMENTO, Calif. (AP) — x", gazetteer=gaz)
+    assert calif is not None and calif.name == "Sacramento"
+
+
+def test_dateline_unknown_town_falls_back_to_region(gaz: Gazetteer) -> None:
+    text = "SMALLTOWNX, Texas (AP) — x"
+    place = dateline_place(text, gazetteer=gaz, offset=100)
+    assert place is not None and place.feature == "admin1"
+    assert (place.start, place.end) == (112, 117)
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban rejected - the claim",
+    "Officials, analysts say - nothing",
+    "Kabul — no caps, agency or region",
+    "Iran's foreign minister said that KABUL (AP) - x",
+    "",
+])
+def test_not_a_dateline(gaz: Gazetteer, text: str) -> None:
+    assert dateline_place(text, gazetteer=gaz) is None
+
+
+def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = Gazetteer(cache_dir=tmp_path)
+    kabul = first.lookup("Kabul")
+    assert first.loaded_from == "built"
+    assert first.cache_path is not None and first.cache_path.exists()
+
+    def no_build() -> _index.Index:
+        raise AssertionError("the cache file should have been used")
+
+    monkeypatch.setattr(_index, "build", no_build)
+    second = Gazetteer(cache_dir=tmp_path)
+    assert second.lookup("Kabul") == kabul
+    assert second.loaded_from == "cache"
+    for name in ("Paris", "Bogota", "Texas", "U.S.", "Afghanistan"):
+        assert second.lookup(name) == first.lookup(name)
+    assert second.country("IRN") == first.country("IRN")
+
+
+def test_cache_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOTTEREL_CACHE_DIR", str(tmp_path / "env"))
+    path = Gazetteer().cache_path
+    assert path is not None and path.parent == tmp_path / "env"
+    assert path.name.startswith("gazetteer-")
+
+
+def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    gaz = Gazetteer(cache_dir=blocker / "sub")
+    assert gaz.lookup("Tehran") is not None
+    assert gaz.loaded_from == "built"
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+    gaz = Gazetteer(cache_dir=tmp_path)
+    assert gaz.cache_path is not None
+    gaz.cache_path.write_text("{not json")
+    assert gaz.lookup("Tehran") is not None
+    assert gaz.loaded_from == "built"
+    assert Gazetteer(cache_dir=tmp_path).lookup("Tehran") is not None
+
+
+def test_no_cache(tmp_path: Path) -> None:
+    gaz = Gazetteer(use_cache=False)
+    assert gaz.cache_path is None
+    assert gaz.lookup("Kabul") is not None
+
+
+def test_user_aliases(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# mine\nAfPak\tAFG\tname\n")
+    mine = Gazetteer(cache_dir=gaz.cache_path.parent if gaz.cache_path else None, aliases=path)
+    afpak = mine.lookup("AfPak")
+    assert afpak is not None and afpak.country == "AFG"
+    ny = mine.lookup("New York")  # the shipped alias to the city is replaced, so the state wins
+    assert ny is not None and ny.feature == "admin1"
+
+
+@pytest.mark.parametrize("line", ["AfPak\tAFG", "AfPak\tZZZ\tname", "AfPak\tAFG\tsometimes"])
+def test_bad_alias_line(tmp_path: Path, gaz: Gazetteer, line: str) -> None:
+    path = tmp_path / "aliases.tsv"
+    path.write_text(line + "\n")
+    bad = Gazetteer(cache_dir=gaz.cache_path.parent if gaz.cache_path else None, aliases=path)
+    with pytest.raises(DictionaryError) as err:
+        bad.lookup("Kabul")
+    assert err.value.code == "E201" and "line 1" in err.value.message
+
+
+def test_default_gazetteer_is_a_singleton() -> None:
+    assert places.default_gazetteer() is places.default_gazetteer()

@@ -1,0 +1,393 @@
+"""dotterel.store: schema, idempotent transactional writes, queries and exports. No spaCy."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+import dotterel.store as store_pkg
+from dotterel.errors import StoreError
+from dotterel.records import Actor, Article, ArticleResult, Claim, Event, Failure, Place
+from dotterel.store import SCHEMA_VERSION, Store, WriteSummary
+from dotterel.store import _writer
+
+AFG = Actor(text="The Taliban", code="AFG", sector="GOV", name="Taliban", start=40, end=51,
+            kind="group")
+IRN = Actor(text="Iran's foreign minister", code="IRN", sector="GOV",
+            name="Hossein Amir Abdollahian", start=0, end=23, kind="person")
+USA = Actor(text="the United States", code="USA", sector="GOV")
+KABUL = Place(name="Kabul", country="AFG", lat=34.53, lon=69.17, geonameid=1138958,
+              feature="city", start=60, end=65)
+
+
+def event(eid: str, *, actor: Actor | None = AFG, recipient: Actor | None = IRN,
+          cameo: str = "120", plover: str | None = "REJECT", day: str | None = None) -> Event:
+    return Event(id=eid, sentence=3, sentence_text="The Taliban rejected the claim.",
+                 trigger="rejected", trigger_start=52, trigger_end=60, actor=actor,
+                 recipient=recipient, cameo=cameo, plover_type=plover, plover_mode=None,
+                 goldstein=-4.0, quad_class=3, location=KABUL, negated=False,
+                 hypothetical=True, confidence=0.8, sentence_start=40, date=day)
+
+
+def claim(cid: str, *, stance: str = "asserts", responds_to: str | None = None) -> Claim:
+    return Claim(id=cid, sentence=2, speaker=IRN, cue="stated",
+                 content="leaders of ISIS have moved to Afghanistan", content_start=30,
+                 content_end=71, stance=stance, responds_to=responds_to, cue_start=24)
+
+
+def result(aid: str, *, day: str | None = "2023-06-10", title: str = "Taliban reject claim",
+           events: tuple[Event, ...] | None = None,
+           claims: tuple[Claim, ...] | None = None) -> ArticleResult:
+    article = Article(id=aid, text=f"text of {aid}", title=title, date=day, source="Reuters",
+                      url=f"https://example.org/{aid}", input_id=f"in-{aid}",
+                      origin=f"news.jsonl:{aid}", body_start=5)
+    if events is None:
+        events = (event(f"{aid}-e1"), event(f"{aid}-e2", actor=USA, recipient=AFG, cameo="1121",
+                                                   plover="ACCUSE", day="2023-06-09"))
+    if claims is None:
+        claims = (claim(f"{aid}-c1"), claim(f"{aid}-c2", stance="denies",
+                                            responds_to=f"{aid}-c1"))
+    return ArticleResult(article=article, events=events, claims=claims, places=(KABUL,))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Store:
+    with Store(tmp_path / "test.duckdb") as s:
+        yield s  # type: ignore[misc]
+
+
+def rows(s: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = s.connection.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def test_public_surface() -> None:
+    assert store_pkg.__all__ == ["EXPORT_FORMATS", "SCHEMA_VERSION", "ExportFormat", "Store",
+                                 "WriteSummary"]
+
+
+def test_no_spacy_import() -> None:
+    code = "import sys, dotterel.store; assert 'spacy' not in sys.modules, 'spacy imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_schema_created_and_versioned(db: Store) -> None:
+    assert db.schema_version == SCHEMA_VERSION == 1
+    assert rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [{"value": "1"}]
+    tables = {r["table_name"] for r in rows(
+        db, "SELECT table_name FROM information_schema.tables")}
+    assert {"meta", "articles", "events", "claims", "places", "failures", "runs"} <= tables
+
+
+def test_event_columns_are_pinned(db: Store) -> None:
+    cols = [r["column_name"] for r in rows(
+        db, "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
+            "ORDER BY ordinal_position")]
+    for required in ("id", "article_id", "sentence", "sentence_text", "sentence_start", "trigger",
+                     "trigger_start", "trigger_end", "actor_text", "actor_code", "actor_sector",
+                     "actor_name", "recipient_text", "recipient_code", "recipient_sector",
+                     "recipient_name", "cameo", "cameo_root", "plover_type", "plover_mode",
+                     "goldstein", "quad_class", "location_name", "location_country",
+                     "location_lat", "location_lon", "negated", "hypothetical", "confidence",
+                     "event_date", "reported_by"):
+        assert required in cols
+
+
+def test_reopen_keeps_data(tmp_path: Path) -> None:
+    with Store(tmp_path / "x.duckdb") as s:
+        s.write_batch([result("a1")])
+    with Store(tmp_path / "x.duckdb") as s:
+        assert s.counts()["articles"] == 1
+    with Store(tmp_path / "x.duckdb", read_only=True) as s:
+        assert s.counts() == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
+
+
+def test_write_rows_and_columns(db: Store) -> None:
+    summary = db.write_batch([result("a1")])
+    assert summary == WriteSummary(articles_new=1, articles_skipped=0, events=2, claims=2,
+                                   failures=0)
+    [art] = rows(db, "SELECT * FROM articles")
+    assert art["id"] == "a1" and art["input_id"] == "in-a1" and art["date"] == date(2023, 6, 10)
+    assert (art["n_events"], art["n_claims"], art["language"]) == (2, 2, "en")
+    assert art["text"] == "text of a1" and art["ingested_at"] is not None
+    e1, e2 = rows(db, "SELECT * FROM events ORDER BY id")
+    assert (e1["actor_code"], e1["actor_name"], e1["recipient_code"]) == ("AFG", "Taliban", "IRN")
+    assert (e1["cameo"], e1["cameo_root"], e1["plover_type"]) == ("120", "12", "REJECT")
+    assert (e1["goldstein"], e1["quad_class"], e1["hypothetical"]) == (-4.0, 3, True)
+    assert (e1["location_name"], e1["location_country"]) == ("Kabul", "AFG")
+    assert e1["location_lat"] == pytest.approx(34.53)
+    assert e1["event_date"] == date(2023, 6, 10)  # the article's date
+    assert e2["event_date"] == date(2023, 6, 9)  # the event's own date
+    assert e2["cameo_root"] == "11"
+    c1, c2 = rows(db, "SELECT * FROM claims ORDER BY id")
+    assert (c1["speaker_code"], c1["cue"], c1["stance"]) == ("IRN", "stated", "asserts")
+    assert (c2["stance"], c2["responds_to"]) == ("denies", "a1-c1")
+    [place] = rows(db, "SELECT * FROM places")
+    assert (place["name"], place["start_char"], place["end_char"]) == ("Kabul", 60, 65)
+
+
+def test_missing_actor_and_location_are_null(db: Store) -> None:
+    bare = Event(id="b-e1", sentence=0, sentence_text="x", trigger="x", trigger_start=0,
+                 trigger_end=1, actor=None, recipient=None, cameo="010", plover_type=None,
+                 plover_mode=None, goldstein=0.0, quad_class=1)
+    db.write_batch([result("b", day=None, events=(bare,), claims=())])
+    [e] = rows(db, "SELECT * FROM events")
+    assert e["actor_text"] is None and e["recipient_code"] is None
+    assert e["location_name"] is None and e["event_date"] is None
+
+
+def test_bad_article_date_is_stored_as_null(db: Store) -> None:
+    db.write_batch([result("a1", day="last Tuesday")])
+    assert rows(db, "SELECT date FROM articles") == [{"date": None}]
+
+
+def test_same_batch_twice_is_idempotent(db: Store) -> None:
+    batch = [result("a1"), result("a2")]
+    db.write_batch(batch)
+    before = db.counts()
+    again = db.write_batch(batch)
+    assert again == WriteSummary(articles_new=0, articles_skipped=2, events=0, claims=0,
+                                 failures=0)
+    assert db.counts() == before == {"articles": 2, "events": 4, "claims": 4, "failures": 0}
+
+
+def test_stored_article_is_not_rewritten(db: Store) -> None:
+    db.write_batch([result("a1", title="first")])
+    db.write_batch([result("a1", title="second", events=(), claims=())])
+    assert rows(db, "SELECT title, n_events FROM articles") == [{"title": "first", "n_events": 2}]
+    assert db.counts()["events"] == 2
+
+
+def test_duplicates_within_a_batch_are_stored_once(db: Store) -> None:
+    summary = db.write_batch([result("a1", title="first"), result("a2"),
+                              result("a1", title="again")])
+    assert (summary.articles_new, summary.articles_skipped, summary.events) == (2, 1, 4)
+    assert db.counts() == {"articles": 2, "events": 4, "claims": 4, "failures": 0}
+    assert rows(db, "SELECT title FROM articles WHERE id = 'a1'") == [{"title": "first"}]
+
+
+def test_failure_mid_write_leaves_nothing(db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    db.write_batch([result("a0")])
+    real = _writer._insert
+
+    def broken(con: duckdb.DuckDBPyConnection, table: Any, data: list[dict[str, Any]]) -> None:
+        if table.name == "claims":
+            raise RuntimeError("disk full")
+        real(con, table, data)
+
+    monkeypatch.setattr(_writer, "_insert", broken)
+    with pytest.raises(StoreError) as err:
+        db.write_batch([result("a1"), result("a2")], [Failure("x.jsonl", "E104", "bad", 3)])
+    assert err.value.code == "E302"
+    assert "disk full" in err.value.message and "nothing of it was stored" in err.value.message
+    assert db.counts() == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
+    assert rows(db, "SELECT count(*) AS n FROM runs") == [{"n": 1}]
+    monkeypatch.setattr(_writer, "_insert", real)
+    assert db.write_batch([result("a1"), result("a2")]).articles_new == 2  # the batch can retry
+
+
+def test_event_id_collision_rolls_back(db: Store) -> None:
+    db.write_batch([result("a1")])
+    clash = result("a2", events=(event("a1-e1"),))
+    with pytest.raises(StoreError) as err:
+        db.write_batch([result("a3"), clash])
+    assert err.value.code == "E302"
+    assert db.counts() == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
+
+
+def test_failures_are_deduplicated(db: Store) -> None:
+    f1 = Failure(origin="in.jsonl", code="E104", message="broken JSON", line=7)
+    f1b = Failure(origin="in.jsonl", code="E104", message="broken JSON again", line=7)
+    f2 = Failure(origin="in.jsonl", code="E105", message="no text", line=7)
+    f3 = Failure(origin="page.html", code="E107", message="no main text")
+    assert db.write_batch([], [f1, f1b, f2, f3]).failures == 3
+    assert db.write_batch([], [f1, f3]).failures == 0
+    got = rows(db, "SELECT origin, line, code, message FROM failures ORDER BY code")
+    assert got == [
+        {"origin": "in.jsonl", "line": 7, "code": "E104", "message": "broken JSON"},
+        {"origin": "in.jsonl", "line": 7, "code": "E105", "message": "no text"},
+        {"origin": "page.html", "line": None, "code": "E107", "message": "no main text"}]
+
+
+def test_runs_record_each_batch(db: Store) -> None:
+    db.write_batch([result("a1")])
+    db.write_batch([result("a1"), result("a2")], [Failure("f", "E102", "empty")])
+    got = rows(db, "SELECT id, articles_new, articles_skipped, failures FROM runs ORDER BY id")
+    assert got == [{"id": 1, "articles_new": 1, "articles_skipped": 0, "failures": 0},
+                   {"id": 2, "articles_new": 1, "articles_skipped": 1, "failures": 1}]
+    assert rows(db, "SELECT id, run_id FROM articles ORDER BY id") == [
+        {"id": "a1", "run_id": 1}, {"id": "a2", "run_id": 2}]
+
+
+@pytest.fixture
+def filled(db: Store) -> Store:
+    db.write_batch([result("a1", day="2023-06-10"), result("a2", day="2023-07-01"),
+                    result("a3", day="2023-08-15", events=(event("a3-e1", actor=IRN,
+                                                                 recipient=USA, cameo="0211",
+                                                                 plover="COOPERATE"),))])
+    return db
+
+
+def ids(found: list[dict[str, Any]]) -> list[str]:
+    return [e["id"] for e in found]
+
+
+def test_events_unfiltered_oldest_first(filled: Store) -> None:
+    assert ids(filled.events()) == ["a1-e2", "a2-e2", "a1-e1", "a2-e1", "a3-e1"]  # e2: 06-09
+
+
+def test_events_by_actor_any_case(filled: Store) -> None:
+    assert ids(filled.events(actor="afg")) == ["a1-e1", "a2-e1"]
+    assert ids(filled.events(actor="IRN")) == ["a3-e1"]
+    assert filled.events(actor="FRA") == []
+
+
+def test_events_by_recipient(filled: Store) -> None:
+    assert ids(filled.events(recipient="AFG")) == ["a1-e2", "a2-e2"]
+    assert ids(filled.events(actor="USA", recipient="afg")) == ["a1-e2", "a2-e2"]
+
+
+def test_events_by_type(filled: Store) -> None:
+    assert ids(filled.events(type="reject")) == ["a1-e1", "a2-e1"]
+    assert ids(filled.events(type="11")) == ["a1-e2", "a2-e2"]  # CAMEO prefix
+    assert ids(filled.events(type="02")) == ["a3-e1"]
+    assert filled.events(type="1") == filled.events(type="1")  # deterministic
+    assert set(ids(filled.events(type="1"))) == {"a1-e1", "a1-e2", "a2-e1", "a2-e2"}
+
+
+def test_events_by_dates(filled: Store) -> None:
+    assert ids(filled.events(since="2023-07-01")) == ["a2-e1", "a3-e1"]
+    assert ids(filled.events(until="2023-06-10")) == ["a1-e2", "a2-e2", "a1-e1"]
+    assert ids(filled.events(since=date(2023, 6, 10), until="2023-07-01")) == ["a1-e1", "a2-e1"]
+
+
+def test_events_limit_and_values(filled: Store) -> None:
+    [first] = filled.events(limit=1)
+    assert first["id"] == "a1-e2" and first["event_date"] == "2023-06-09"
+    assert first["actor_code"] == "USA" and first["location_lat"] == pytest.approx(34.53)
+    json.dumps(first)  # JSON-ready
+    assert filled.events(limit=0) == []
+
+
+def test_events_bad_arguments(filled: Store) -> None:
+    with pytest.raises(ValueError, match="since"):
+        filled.events(since="June")
+    with pytest.raises(ValueError, match="limit"):
+        filled.events(limit=-1)
+
+
+def test_events_parameters_are_not_sql(filled: Store) -> None:
+    assert filled.events(actor="AFG' OR '1'='1") == []
+    assert filled.events(type="'; DROP TABLE events; --") == []
+    assert filled.counts()["events"] == 5
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_export(filled: Store, tmp_path: Path, fmt: str) -> None:
+    filled.write_batch([], [Failure("x.jsonl", "E104", "broken", 2)])
+    out = tmp_path / "o'ut"  # a quote in the path must not break COPY
+    written = filled.export(fmt, out)  # type: ignore[arg-type]
+    names = {p.name for p in written}
+    suffix = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl"}[fmt]
+    assert {f"{t}{suffix}" for t in ("articles", "events", "claims", "failures")} <= names
+    expected = {"articles": 3, "events": 5, "claims": 6, "failures": 1}
+    for table, n in expected.items():
+        back = read_back(out / f"{table}{suffix}", fmt)
+        assert len(back) == n
+    events = read_back(out / f"events{suffix}", fmt)
+    assert str(events[0]["actor_code"]) in {"USA", "AFG", "IRN"}
+    assert str(events[0]["event_date"]).startswith("2023-")
+
+
+def read_back(path: Path, fmt: str) -> list[dict[str, Any]]:
+    if fmt == "parquet":
+        return pq.read_table(path).to_pylist()
+    if fmt == "csv":
+        with path.open(newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_export_unknown_format(filled: Store, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="parquet"):
+        filled.export("xlsx", tmp_path)  # type: ignore[arg-type]
+
+
+def test_export_to_unwritable_place(filled: Store, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as err:
+        filled.export("parquet", blocker / "sub")
+    assert err.value.code == "E302"
+
+
+def test_non_duckdb_file_is_e301(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("these are my notes, not a database\n" * 200)
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert err.value.code == "E301"
+    assert str(path) in err.value.message and "not a DuckDB database" in err.value.message
+    assert path.read_text().startswith("these are my notes")  # left as it was
+
+
+def test_foreign_duckdb_is_e301(tmp_path: Path) -> None:
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE sales (x INTEGER)")
+    con.close()
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert err.value.code == "E301" and "not a dotterel store" in err.value.message
+
+
+def test_newer_schema_is_e301(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    with Store(path) as s:
+        s.connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert err.value.code == "E301" and "upgrade dotterel" in err.value.message
+
+
+def test_locked_file_is_e301(tmp_path: Path) -> None:
+    path = tmp_path / "locked.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, duckdb; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError) as err:
+            Store(path)
+        assert err.value.code == "E301" and "another process" in err.value.message
+    finally:
+        holder.communicate("")
+
+
+def test_read_only(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as err:
+        Store(tmp_path / "missing.duckdb", read_only=True)
+    assert err.value.code == "E301"
+    assert not (tmp_path / "missing.duckdb").exists()
+    Store(tmp_path / "ro.duckdb").close()
+    with Store(tmp_path / "ro.duckdb", read_only=True) as s:
+        with pytest.raises(StoreError) as err:
+            s.write_batch([result("a1")])
+        assert err.value.code == "E302"
+
+
+def test_in_memory_store() -> None:
+    with Store(":memory:") as s:
+        s.write_batch([result("a1")])
+        assert s.counts()["events"] == 2
