@@ -1,7 +1,7 @@
 """The actor dictionary: shipped data files plus the user's, compiled once into two tries.
 
 Load order, later entries overriding earlier ones alias by alias: roles.tsv, ethnic.tsv,
-countries.tsv, organisations.tsv, people.tsv, then the user's files in the order given. A user
+places.tsv, countries.tsv, organisations.tsv, people.tsv, then the user's files in the order given. A user
 line that lists an alias takes that alias over; aliases it does not list keep their old entry.
 
 Every alias is cut into pieces (see ``_text``) and stored in one of two tries:
@@ -29,17 +29,19 @@ from dotterel.actors._text import fold, is_short_caps, pluralise, split
 
 log = logging.getLogger("dotterel")
 
-SHIPPED = ("roles.tsv", "ethnic.tsv", "countries.tsv", "organisations.tsv", "people.tsv")
+SHIPPED = ("roles.tsv", "ethnic.tsv", "places.tsv", "countries.tsv", "organisations.tsv",
+           "people.tsv")
 END = ""  # trie key of a node's terminal value; no piece is empty
-KINDS = {"organisations": "organisation", "people": "person", "groups": "group"}
+KINDS = {"organisations": "organisation", "people": "person", "groups": "group",
+         "places": "place"}
 
 Node = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What an alias stands for. ``kind`` is country, demonym, capital, organisation, person,
-    group or role; ``level`` ranks role nouns (3 specific, 2 semi-generic, 1 a bare position)."""
+    """What an alias stands for. ``kind`` is country, demonym, capital, place, organisation,
+    person, group or role; ``level`` ranks role nouns (3 specific, 2 semi-generic, 1 a bare position)."""
 
     kind: str
     code: str | None

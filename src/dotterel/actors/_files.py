@@ -6,6 +6,7 @@ The header line tells the format apart (so a user file may be named anything):
     organisations  code  sector  organisation  aliases
     people         code  sector  person  aliases
     groups         code  sector  group  aliases      (ethnic and religious groups)
+    places         code  place  aliases              (regions, provinces, cities; code may be -)
     roles          phrases  sector  level
 
 Cells holding several values separate them with ``|``. ``-`` or an empty cell means "none";
@@ -27,11 +28,14 @@ FORMATS: dict[tuple[str, ...], str] = {
     ("code", "sector", "organisation", "aliases"): "organisations",
     ("code", "sector", "person", "aliases"): "people",
     ("code", "sector", "group", "aliases"): "groups",
+    ("code", "place", "aliases"): "places",
     ("phrases", "sector", "level"): "roles",
 }
-REQUIRED = {"countries": 2, "organisations": 3, "people": 3, "groups": 3, "roles": 2}
+REQUIRED = {"countries": (0, 1), "organisations": (2,), "people": (2,), "groups": (2,),
+            "places": (1,), "roles": (0, 1)}  # indexes of the columns that may not be empty
 # column names that only actor files use: a header with one of them must be a known format
-ACTOR_COLUMNS = {"aliases", "demonyms", "capitals", "organisation", "person", "group", "phrases"}
+ACTOR_COLUMNS = {"aliases", "demonyms", "capitals", "organisation", "person", "group", "place",
+                 "phrases"}
 _CODE = re.compile(r"[A-Z]{3}")
 
 
@@ -91,7 +95,7 @@ def _row(fmt: str, cells: list[str], width: int, where: str) -> Row:
         _fail(where, f"{len(cells)} tab-separated cells, the header has {width}",
               "Check for a stray tab inside a name")
     cells = [c.strip() for c in cells] + [""] * (width - len(cells))
-    missing = [k for k in range(REQUIRED[fmt]) if _none(cells[k])]
+    missing = [k for k in REQUIRED[fmt] if _none(cells[k])]
     if missing:
         _fail(where, f"cell {missing[0] + 1} is empty", "Fill in every required column")
     if fmt == "countries":
@@ -100,6 +104,8 @@ def _row(fmt: str, cells: list[str], width: int, where: str) -> Row:
     if fmt == "roles":
         return Row(fmt, None, _code(cells[1], where, required=True), None, _list(cells[0], where),
                    level=_level(cells[2], where))
+    if fmt == "places":
+        return Row(fmt, _code(cells[0], where), None, cells[1], _list(cells[2], where))
     return Row(fmt, _code(cells[0], where), _code(cells[1], where), cells[2], _list(cells[3], where))
 
 

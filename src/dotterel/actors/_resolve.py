@@ -9,7 +9,8 @@ tier:
   1 a possessor                          "Russia's UN envoy" -> RUS
   2 a national organisation or armed group with no country (IMG)
                                          "ISIS leaders in Afghanistan" -> IMG, "Afghan Taliban"
-  3 a country name, demonym or capital   "Egyptian police" -> EGY
+  3 a country name, demonym, capital or a place in places.tsv
+                                         "Egyptian police" -> EGY, "rebels in Darfur" -> SDN
   4 any other organisation (IGO, NGO...) "Russian UN ambassador" -> RUS, "UN troops" -> IGO
   5 an ethnic or religious group         "members of the Hazara community" -> AFG
 
@@ -28,10 +29,12 @@ from dotterel.actors._match import Mention, cut, find_mentions, match_at
 from dotterel.records import Actor, Token
 
 ACTOR_KIND = {"country": "country", "demonym": "country", "capital": "country",
-              "organisation": "organisation", "person": "person", "group": "group"}
+              "place": "country", "organisation": "organisation", "person": "person",
+              "group": "group"}
 EDGE_PUNCT = frozenset({",", ";", ":", ".", "-", "--", "\u2013", "\u2014", '"', "'", "''", "``",
                         "\u201c", "\u201d", "\u2018", "\u2019"})
-PLACE_KINDS = frozenset({"country", "capital"})
+PLACE_KINDS = frozenset({"country", "capital", "place"})
+COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
 
 
 def resolve_tokens(tokens: Sequence[Token], *, dictionary: Dictionary | None = None) -> Actor | None:
@@ -64,7 +67,7 @@ def lookup_name(text: str, *, dictionary: Dictionary | None = None) -> Actor | N
     alias of a country, capital, demonym, organisation, person or group: "Abdollahian",
     "the Taliban", "Kabul". Role nouns are not names: "the rebels" gives None."""
     entry = _whole(text, dictionary or load_dictionary())
-    if entry is None or entry.kind == "role":
+    if entry is None or entry.kind == "role" or (entry.kind == "place" and not entry.code):
         return None
     sector = entry.sector or ("GOV" if entry.kind == "capital" else None)
     return Actor(text=text, code=entry.code, sector=sector, name=entry.name,
@@ -72,8 +75,9 @@ def lookup_name(text: str, *, dictionary: Dictionary | None = None) -> Actor | N
 
 
 def country_of_place_name(text: str, *, dictionary: Dictionary | None = None) -> str | None:
-    """The country code of a country name or capital ("Kabul" -> "AFG", "the Netherlands" ->
-    "NLD"), or None. Demonyms and other names are not places: "Afghan" gives None."""
+    """The country code of a country name, capital or place in places.tsv ("Kabul" -> "AFG",
+    "the Netherlands" -> "NLD", "Darfur" -> "SDN"), or None. Demonyms and other names are not
+    places: "Afghan" gives None."""
     entry = _whole(text, dictionary or load_dictionary())
     return entry.code if entry is not None and entry.kind in PLACE_KINDS else None
 
@@ -95,7 +99,7 @@ def _tier(m: Mention, d: Dictionary) -> int:
         return 1
     if kind == "organisation" and (code == "IMG" or code in d.country_names):
         return 2
-    if kind in ("country", "demonym", "capital"):
+    if kind in COUNTRY_KINDS:
         return 3
     return 4 if kind == "organisation" else 5
 

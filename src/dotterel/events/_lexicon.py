@@ -116,7 +116,7 @@ def _parse_triggers(text: str, origin: str, book: dict[str, CameoCode],
         pos, pattern, cameo = f[0], f[1], f[2]
         if pos not in _POS:
             raise _malformed(where, f"pos must be V, N or L, not {pos!r}")
-        words = [[alt for alt in word.split("|")] for word in pattern.split()]
+        words = [word.split("|") for word in pattern.split()]
         if not words or not all(_LEMMA.fullmatch(a) for word in words for a in word):
             raise _malformed(where, f"bad pattern {pattern!r} (lowercase lemmas, '|' between "
                                     "alternatives, spaces between words)")

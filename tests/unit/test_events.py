@@ -1,0 +1,99 @@
+"""The event coder on hand-built parses: no model. Lexicon from the packaged data files."""
+from __future__ import annotations
+
+import pytest
+
+from dotterel.events import EventCoder, load_lexicon
+from tests.unit._parse import chain, fake_resolve
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return EventCoder(load_lexicon(), fake_resolve)
+
+
+def test_reject_claim_recipient_is_claim_owner(coder):
+    art = chain([("The", "the", "DET", "det", 1), ("Taliban", "Taliban", "PROPN", "nsubj", 2),
+                 ("rejected", "reject", "VERB", "ROOT", 2), ("Iran", "Iran", "PROPN", "poss", 5),
+                 ("'s", "'s", "PART", "case", 3), ("claim", "claim", "NOUN", "dobj", 2),
+                 (".", ".", "PUNCT", "punct", 2)])
+    (ev,) = coder.code(art)
+    assert ev.cameo.startswith("12") and ev.plover_type == "REJECT" and ev.quad_class == 3
+    assert ev.actor.code == "AFG" and ev.recipient.code == "IRN"
+    assert ev.goldstein < 0
+    assert art.article.text[ev.trigger_start:ev.trigger_end] == "rejected"
+
+
+def test_passive_agent_is_actor(coder):
+    art = chain([("Soldiers", "soldier", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+                 ("killed", "kill", "VERB", "ROOT", 2), ("by", "by", "ADP", "agent", 2),
+                 ("rebels", "rebel", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 2)])
+    (ev,) = coder.code(art)
+    assert ev.actor.sector == "REB" and ev.recipient.sector == "MIL"
+    assert ev.quad_class == 4
+
+
+def test_light_verb_gives_nominal_trigger_its_actor(coder):
+    art = chain([("The", "the", "DET", "det", 1), ("army", "army", "NOUN", "nsubj", 2),
+                 ("launched", "launch", "VERB", "ROOT", 2), ("a", "a", "DET", "det", 4),
+                 ("crackdown", "crackdown", "NOUN", "dobj", 2), ("on", "on", "ADP", "prep", 4),
+                 ("rebels", "rebel", "NOUN", "pobj", 5)])
+    (ev,) = coder.code(art)
+    assert ev.trigger == "crackdown" and ev.cameo.startswith("17")
+    assert ev.actor.sector == "MIL" and ev.recipient.sector == "REB"
+
+
+def test_coordinated_actors_each_get_an_event(coder):
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+                 ("Iraq", "Iraq", "PROPN", "conj", 0), ("attacked", "attack", "VERB", "ROOT", 3),
+                 ("Kuwait", "Kuwait", "PROPN", "dobj", 3)])
+    evs = coder.code(art)
+    assert sorted(e.actor.code for e in evs) == ["IRN", "IRQ"]
+    assert {e.recipient.code for e in evs} == {"KWT"}
+
+
+def test_negation_and_modality(coder):
+    neg = chain([("Iran", "Iran", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3),
+                 ("not", "not", "PART", "neg", 3), ("attack", "attack", "VERB", "ROOT", 3),
+                 ("Iraq", "Iraq", "PROPN", "dobj", 3)])
+    fut = chain([("Iran", "Iran", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                 ("attack", "attack", "VERB", "ROOT", 2), ("Iraq", "Iraq", "PROPN", "dobj", 2)])
+    (n,) = coder.code(neg)
+    (f,) = coder.code(fut)
+    assert n.negated and not n.hypothetical
+    assert f.hypothetical and not f.negated
+    assert n.confidence < f.confidence
+
+
+def test_pronoun_takes_earlier_actor(coder):
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("spoke", "speak", "VERB", "ROOT", 1)],
+                [("It", "it", "PRON", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+                 ("Kuwait", "Kuwait", "PROPN", "dobj", 1)])
+    (ev,) = [e for e in coder.code(art) if e.trigger == "attacked"]
+    assert ev.actor.code == "IRN" and ev.recipient.code == "KWT"
+
+
+def test_reported_speech_event_carries_speaker_and_outranks_the_saying(coder):
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+                 ("Iraq", "Iraq", "PROPN", "nsubj", 3), ("attacked", "attack", "VERB", "ccomp", 1),
+                 ("Kuwait", "Kuwait", "PROPN", "dobj", 3)])
+    evs = {e.trigger: e for e in coder.code(art)}
+    assert evs["attacked"].reported_by == "Iran"
+    assert evs["attacked"].actor.code == "IRQ"
+    if "said" in evs:
+        assert evs["said"].confidence < evs["attacked"].confidence
+
+
+def test_no_actor_no_recipient_no_event(coder):
+    art = chain([("Fighting", "fighting", "NOUN", "nsubj", 1), ("continued", "continue", "VERB", "ROOT", 1)])
+    assert coder.code(art) == []
+
+
+def test_relative_day_sets_event_date(coder):
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+                 ("Iraq", "Iraq", "PROPN", "dobj", 1), ("on", "on", "ADP", "prep", 1),
+                 ("Tuesday", "Tuesday", "PROPN", "pobj", 3)])
+    art = type(art)(article=type(art.article)(id="t", text=art.article.text, date="2023-06-10"),
+                    sentences=art.sentences)
+    (ev,) = coder.code(art)
+    assert ev.date == "2023-06-06"
