@@ -1,8 +1,9 @@
 """The actor dictionary: shipped data files plus the user's, compiled once into two tries.
 
 Load order, later entries overriding earlier ones alias by alias: roles.tsv, ethnic.tsv,
-places.tsv, countries.tsv, organisations.tsv, people.tsv, then the user's files in the order given. A user
-line that lists an alias takes that alias over; aliases it does not list keep their old entry.
+places.tsv, countries.tsv, organisations.tsv, people.tsv, then the user's files in the order
+given. A user line that lists an alias takes that alias over; aliases it does not list keep their
+old entry.
 
 Every alias is cut into pieces (see ``_text``) and stored in one of two tries:
 - ``exact``: aliases of one to three capital letters ("US", "U.N.", "IS", "WHO"), matched
@@ -41,7 +42,8 @@ Node = dict[str, Any]
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What an alias stands for. ``kind`` is country, demonym, capital, place, organisation,
-    person, group or role; ``level`` ranks role nouns (3 specific, 2 semi-generic, 1 a bare position)."""
+    person, group or role; ``level`` ranks role nouns (3 specific, 2 semi-generic, 1 a bare
+    position)."""
 
     kind: str
     code: str | None
@@ -59,10 +61,6 @@ class Dictionary:
     lemma_roles: Mapping[str, Entry]  # single-word role -> entry, for lemma look-ups
     country_names: Mapping[str, str]  # code -> canonical name
     sources: tuple[str, ...]
-
-    @property
-    def country_codes(self) -> frozenset[str]:
-        return frozenset(self.country_names)
 
 
 def load_dictionary(extra: Sequence[Path | str] = ()) -> Dictionary:
@@ -122,13 +120,13 @@ class _Builder:
         code, name = row.code, row.name
         assert code is not None and name is not None  # required columns
         self.country_names[code] = name
-        for alias in (name, *row.aliases):
-            self.add(alias, Entry("country", code, None, name))
-        for demonym in row.demonyms:
+        for demonym in row.demonyms:  # first: a name wins over a plural ("Lao" + s = "Laos")
             self.add(demonym, Entry("demonym", code, None, name))
             self.add(pluralise(demonym, demonym=True), Entry("demonym", code, None, name))
         for capital in row.capitals:
             self.add(capital, Entry("capital", code, None, name))
+        for alias in (name, *row.aliases):
+            self.add(alias, Entry("country", code, None, name))
 
     def _add_role(self, row: Row) -> None:
         entry = Entry("role", None, row.sector, None, row.level)

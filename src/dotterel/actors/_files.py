@@ -63,7 +63,7 @@ def read_rows(source: Readable, label: str) -> list[Row] | None:
     """The rows of one file, or None when its header is not an actor format (a verb lexicon
     passed with the same ``--dict`` option, say): that file is left to its own loader."""
     try:
-        text = source.read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise DictionaryError(f"{label}: cannot read dictionary file: {exc}. Check the path and "
                               f"that the file is UTF-8 text.", code=E201) from exc
@@ -99,14 +99,15 @@ def _row(fmt: str, cells: list[str], width: int, where: str) -> Row:
     if missing:
         _fail(where, f"cell {missing[0] + 1} is empty", "Fill in every required column")
     if fmt == "countries":
-        return Row(fmt, _code(cells[0], where, required=True), None, cells[1], _list(cells[2], where),
-                   _list(cells[3], where), _list(cells[4], where))
+        return Row(fmt, _code(cells[0], where, required=True), None, cells[1],
+                   _list(cells[2], where), _list(cells[3], where), _list(cells[4], where))
     if fmt == "roles":
         return Row(fmt, None, _code(cells[1], where, required=True), None, _list(cells[0], where),
                    level=_level(cells[2], where))
     if fmt == "places":
         return Row(fmt, _code(cells[0], where), None, cells[1], _list(cells[2], where))
-    return Row(fmt, _code(cells[0], where), _code(cells[1], where), cells[2], _list(cells[3], where))
+    return Row(fmt, _code(cells[0], where), _code(cells[1], where), cells[2],
+               _list(cells[3], where))
 
 
 def _none(cell: str) -> bool:

@@ -8,9 +8,10 @@ its lemma ("children" -> "child"). Each mention is then marked:
 - ``attached``: it describes the head of the phrase. Everything before the first preposition is
   attached, and so are phrases opened by "of", "in", "from", "for", "at", "inside", "within"
   ("the Foreign Minister of Afghanistan", "rebels in Ivory Coast"). Any other preposition, a
-  relative pronoun or a finite verb detaches the rest ("the ambassador of France *to Iran*").
+  relative pronoun, a finite verb or a participle after a noun detaches the rest ("the
+  ambassador of France *to Iran*", "the Red Cross *operating in Iraq*").
 - ``excluded``: a sponsor or target, not the actor itself: "Iran-backed", "Israeli-occupied",
-  "pro-Russian", "anti-Taliban".
+  "NATO-member", "pro-Russian", "anti-Taliban".
 - ``possessor``: followed by "'s" ("Iran's foreign minister").
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from dotterel.actors._dictionary import END, Dictionary, Entry
+from dotterel.actors._dictionary import END, Dictionary, Entry, Node
 from dotterel.actors._text import fold, split
 from dotterel.records import Token
 
@@ -30,11 +31,13 @@ DETACH = frozenset({
     "following", "including", "except", "versus", "vs", "who", "whom", "whose", "which", "that",
     "where", "when", "while", "because", "if", "as"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+PARTICIPLES = frozenset({"VBG", "VBN"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 # "<mention>-backed": the mention sponsors or holds the actor; it is not the actor
 SPONSOR = frozenset({
     "backed", "sponsored", "supported", "funded", "financed", "allied", "aligned", "affiliated",
     "linked", "inspired", "armed", "trained", "friendly", "leaning", "occupied", "held",
-    "controlled", "annexed", "born", "based", "style", "made"})
+    "controlled", "annexed", "born", "based", "style", "made", "member"})
 AGAINST = frozenset({"pro", "anti", "non"})  # "pro-Iranian", "anti-Taliban"
 POSSESSIVE = frozenset({"'s", "'"})
 
@@ -97,7 +100,7 @@ def match_at(span: Span, i: int, d: Dictionary) -> tuple[int, Entry] | None:
     return best
 
 
-def _walk(root: dict, keys: list[str], i: int, *, capital: bool) -> tuple[int, Entry] | None:
+def _walk(root: Node, keys: list[str], i: int, *, capital: bool) -> tuple[int, Entry] | None:
     best, node = None, root
     for j in range(i, len(keys)):
         node = node.get(keys[j])
@@ -139,8 +142,14 @@ def _detaches(span: Span, i: int) -> bool:
         return False
     if word in DETACH:
         return True
-    tok = span.tokens[span.token[i]]
-    return fold(tok.text) == word and (tok.pos == "ADP" or tok.tag in FINITE_TAGS)
+    k = span.token[i]
+    tok = span.tokens[k]
+    if fold(tok.text) != word:
+        return False  # a piece of a longer token
+    if tok.pos == "ADP" or tok.tag in FINITE_TAGS:
+        return True
+    # a participle after a noun opens a clause: "the Red Cross operating in Iraq"
+    return tok.tag in PARTICIPLES and k > 0 and span.tokens[k - 1].pos in NOUNS
 
 
 def _excluded(span: Span, start: int, end: int) -> bool:

@@ -6,13 +6,13 @@ to Iran" the actor is France's. Among those, the code comes from the first menti
 tier:
 
   0 a person in people.tsv               "Iranian Foreign Minister, Hossein Amir-Abdollahian"
-  1 a possessor                          "Russia's UN envoy" -> RUS
-  2 a national organisation or armed group with no country (IMG)
+  1 a possessor                          "Russia's UN envoy" -> RUS, "the UN's Syria envoy" -> IGO
+  2 a national organisation or an armed group with no country (IMG)
                                          "ISIS leaders in Afghanistan" -> IMG, "Afghan Taliban"
-  3 a country name, demonym, capital or a place in places.tsv
-                                         "Egyptian police" -> EGY, "rebels in Darfur" -> SDN
-  4 any other organisation (IGO, NGO...) "Russian UN ambassador" -> RUS, "UN troops" -> IGO
-  5 an ethnic or religious group         "members of the Hazara community" -> AFG
+  3 a country name, demonym, capital, place in places.tsv, or any other organisation (IGO,
+    NGO...), whichever comes first      "Egyptian police" -> EGY, "rebels in Darfur" -> SDN,
+                                         "Russian UN ambassador" -> RUS, "UN troops in Sudan" -> IGO
+  4 an ethnic or religious group         "members of the Hazara community" -> AFG
 
 The sector comes from the first role noun of level 3 ("army", "minister", "rebels"); else from
 the organisation or person; else a level-2 role ("forces", "people"); else the group; else a
@@ -37,7 +37,8 @@ PLACE_KINDS = frozenset({"country", "capital", "place"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
 
 
-def resolve_tokens(tokens: Sequence[Token], *, dictionary: Dictionary | None = None) -> Actor | None:
+def resolve_tokens(tokens: Sequence[Token], *,
+                   dictionary: Dictionary | None = None) -> Actor | None:
     """The actor named by the tokens of one noun phrase, or None when nothing in it is codable.
 
     An Actor with ``code=None`` and a sector is returned when the phrase holds only a role
@@ -99,9 +100,7 @@ def _tier(m: Mention, d: Dictionary) -> int:
         return 1
     if kind == "organisation" and (code == "IMG" or code in d.country_names):
         return 2
-    if kind in COUNTRY_KINDS:
-        return 3
-    return 4 if kind == "organisation" else 5
+    return 3 if kind in COUNTRY_KINDS or kind == "organisation" else 4
 
 
 def _choose(mentions: list[Mention], d: Dictionary) -> Mention | None:

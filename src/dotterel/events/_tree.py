@@ -47,6 +47,15 @@ class Tree:
         found = self.children(t, deps)
         return found[0] if found else None
 
+    def subtree(self, i: int) -> list[Token]:
+        """Token ``i`` and everything it dominates, in text order."""
+        keep, todo = [i], [i]
+        while todo:
+            for k in self.kids[todo.pop()]:
+                keep.append(k.i)
+                todo.append(k.i)
+        return [self.tokens[j] for j in sorted(keep)]
+
     def conjuncts(self, t: Token) -> list[Token]:
         """``t`` and the tokens coordinated with it ("A, B and C")."""
         out, todo = [t], [t]
