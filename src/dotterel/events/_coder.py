@@ -8,6 +8,7 @@ from dotterel.articles import resolve_relative_day
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._lexicon import Lexicon
 from dotterel.events._mentions import Mentions
+from dotterel.events._modality import Modality, modality, recode
 from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger, find_triggers
 from dotterel.records import Actor, Event, ParsedArticle, Place, Sentence, Token
@@ -21,6 +22,9 @@ SPEECH = {"say", "state", "claim", "tell", "announce", "allege", "report", "add"
           "clarify", "maintain", "suggest", "believe", "think", "write", "warn"}
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "yesterday", "today", "tonight", "tomorrow"}
+
+EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
+                     "nominal": 0.03}
 
 PlaceFinder = Callable[[Sequence[Token]], list[Place]]
 
@@ -53,7 +57,12 @@ class EventCoder:
         out: list[Event] = []
         seen: set[tuple] = set()
         location: list[Place | None] | None = None
-        for tr in find_triggers(tree, self.lexicon):
+        triggers = find_triggers(tree, self.lexicon)
+        trigger_ids = {tr.token.i for tr in triggers}
+        for tr in triggers:
+            mod = modality(tree, tr.token, trigger_ids)
+            if mod.folded:
+                continue
             a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
             actors = args.actors(a_tok) or [None]
             recipients = args.actors(r_tok) or [None]
@@ -69,7 +78,7 @@ class EventCoder:
                     seen.add(key)
                     if location is None:
                         location = [self._location(sent, actor, rec) or dateline]
-                    out.append(self._event(tr, tree, parsed, actor, rec, location[0], args))
+                    out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
         return out
 
     def _location(self, sent: Sentence, actor: Actor | None, rec: Actor | None) -> Place | None:
@@ -82,15 +91,20 @@ class EventCoder:
         return None
 
     def _event(self, tr: Trigger, tree: Tree, parsed: ParsedArticle, actor: Actor | None,
-               rec: Actor | None, place: Place | None, args: ArgumentFinder) -> Event:
-        code = self.lexicon.code(tr.pattern.cameo)
+               rec: Actor | None, place: Place | None, args: ArgumentFinder,
+               mod: Modality) -> Event:
+        negated = _negated(tree, tr) or mod.negated
+        code = self.lexicon.code(recode(tr.pattern.cameo, mod))
+        if negated and code.code[:2] in ("12",) and tr.pattern.cameo[:2] != "12":
+            negated = False  # a refusal to cooperate is itself the event
         sent = tree.sent
         t = tr.token
-        negated = _negated(tree, tr)
-        hypothetical = _hypothetical(tree, t)
+        hypothetical = _hypothetical(tree, t) or mod.future or mod.conditional or mod.possible
+        if code.code[:2] in ("03", "13"):
+            hypothetical = False  # intent and threat are the events themselves
         speaker = _reported_by(tree, t, args)
         conf = _confidence(tr, code.code, actor, rec, negated=negated, hypothetical=hypothetical,
-                           reported=speaker is not None)
+                           reported=speaker is not None, embedded=mod.embedded)
         aid = parsed.article.id
         eid = hashlib.sha1(f"{aid}|{sent.index}|{t.idx}|{actor and actor.code}|{rec and rec.code}"
                            .encode()).hexdigest()[:16]
@@ -141,7 +155,7 @@ def _reported_by(tree: Tree, t: Token, args: ArgumentFinder) -> str | None:
 
 
 def _confidence(tr: Trigger, cameo: str, actor: Actor | None, rec: Actor | None, *,
-                negated: bool, hypothetical: bool, reported: bool) -> float:
+                negated: bool, hypothetical: bool, reported: bool, embedded: str = "main") -> float:
     """A heuristic score in [0.05, 0.95], for ranking events; calibrate against the gold sets
     (bench/quality) after changing it."""
     c = 0.55
@@ -153,6 +167,7 @@ def _confidence(tr: Trigger, cameo: str, actor: Actor | None, rec: Actor | None,
     c -= 0.15 if negated else 0.0
     c -= 0.05 if hypothetical else 0.0
     c -= 0.1 if reported else 0.0
+    c -= EMBEDDING_PENALTY.get(embedded, 0.0)
     return round(min(0.95, max(0.05, c)), 3)
 
 

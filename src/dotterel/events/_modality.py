@@ -1,0 +1,99 @@
+"""Where a trigger sits in its sentence, and what that does to its code.
+
+CAMEO codes what an actor *did*. An action that is only promised ("Libya will hand over the
+suspects") is an expression of intent (03x); a violent act that is only announced ("Iran
+threatened to shell Iraqi towns") is a threat (13x); a cooperative act refused ("Syria will not
+accept more refugees") is a rejection (12x); and a statement that someone else *must* act ("Russia
+said Sudan must return the helicopter") is a demand (10x) by the speaker. A trigger that is the
+complement of another trigger ("offered to hand over", "threatened to ban") is folded into it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dotterel.events._tree import Tree
+from dotterel.records import Token
+
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+OBLIGATION_AUX = {"must", "should", "ought"}
+POSSIBLE_AUX = {"may", "might", "could", "can"}
+# heads whose xcomp states an intention of the subject ("plans to", "is ready to", "vowed to")
+INTENT_HEADS = {"plan", "intend", "want", "vow", "promise", "pledge", "seek", "hope", "aim",
+                "decide", "offer", "prepare", "ready", "willing", "prepared", "determined",
+                "committed", "commit", "expect", "swear", "resolve", "agree", "threaten",
+                "undertake", "consider", "try", "attempt", "set", "poised", "due", "going"}
+NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "oppose", "deny", "rule", "halt",
+                  "stop", "cease", "avoid", "unwilling", "reluctant"}
+OBLIGATION_HEADS = {"need", "have", "obliged", "required", "bound"}
+
+# future of a cooperative act -> intent to cooperate (by CAMEO root)
+INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# future of a material conflict act -> threat
+THREAT_OF = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138", "19": "138",
+             "20": "138"}
+# negated cooperation -> rejection
+REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    future: bool = False
+    obligation: bool = False
+    possible: bool = False
+    negated: bool = False
+    conditional: bool = False
+    folded: bool = False  # the complement of another trigger: that trigger carries the event
+    embedded: str = "main"  # main | complement | purpose | relative | nominal
+
+
+def _aux(tree: Tree, t: Token) -> set[str]:
+    return {k.lemma.lower() if k.lemma.lower() != "wo" else "will"
+            for k in tree.children(t, ("aux", "auxpass"))} | {
+        k.text.lower() for k in tree.children(t, ("aux",))}
+
+
+def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
+    """The modality of trigger ``t``; ``trigger_ids`` are the sentence's other triggers."""
+    aux = _aux(tree, t)
+    negated = tree.is_negated(t)
+    future = bool(aux & FUTURE_AUX)
+    obligation = bool(aux & OBLIGATION_AUX)
+    possible = bool(aux & POSSIBLE_AUX)
+    conditional = any(k.dep == "mark" and k.lemma.lower() in ("if", "unless")
+                      for k in tree.children(t))
+    folded, embedded = False, "main"
+    h = tree.head(t)
+    if t.dep == "xcomp" and h is not None:
+        hl = h.lemma.lower()
+        head_aux = _aux(tree, h)
+        negated = negated or tree.is_negated(h) or hl in NEGATING_HEADS
+        future = future or hl in INTENT_HEADS or bool(head_aux & FUTURE_AUX)
+        obligation = obligation or hl in OBLIGATION_HEADS or bool(head_aux & OBLIGATION_AUX)
+        folded = h.i in trigger_ids and hl not in ("be",)
+        if h.pos == "ADJ" and (hh := tree.head(h)) is not None:  # "is ready to", "willing to"
+            negated = negated or tree.is_negated(hh)
+            future = future or bool(_aux(tree, hh) & FUTURE_AUX)
+        embedded = "complement"
+    elif t.dep == "advcl" and any(k.dep == "aux" and k.lemma.lower() == "to" for k in tree.children(t)):
+        embedded = "purpose"
+    elif t.dep in ("relcl", "acl"):
+        embedded = "relative"
+    elif t.pos in ("NOUN", "PROPN"):
+        embedded = "nominal"
+    return Modality(future=future, obligation=obligation, possible=possible, negated=negated,
+                    conditional=conditional, folded=folded, embedded=embedded)
+
+
+def recode(cameo: str, m: Modality) -> str:
+    """The CAMEO code an act becomes under its modality (see the module docstring)."""
+    root = cameo[:2]
+    if m.negated and root in REFUSAL_OF and not m.obligation:
+        return REFUSAL_OF[root]
+    if m.negated:
+        return cameo
+    if m.future or m.conditional:
+        if root in INTENT_OF:
+            return INTENT_OF[root]
+        if root in THREAT_OF:
+            return THREAT_OF[root]
+    return cameo
