@@ -56,13 +56,31 @@ def test_negation_and_modality(coder):
     neg = chain([("Iran", "Iran", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3),
                  ("not", "not", "PART", "neg", 3), ("attack", "attack", "VERB", "ROOT", 3),
                  ("Iraq", "Iraq", "PROPN", "dobj", 3)])
-    fut = chain([("Iran", "Iran", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+    may = chain([("Iran", "Iran", "PROPN", "nsubj", 2), ("may", "may", "AUX", "aux", 2),
                  ("attack", "attack", "VERB", "ROOT", 2), ("Iraq", "Iraq", "PROPN", "dobj", 2)])
     (n,) = coder.code(neg)
-    (f,) = coder.code(fut)
+    (m,) = coder.code(may)
     assert n.negated and not n.hypothetical
-    assert f.hypothetical and not f.negated
-    assert n.confidence < f.confidence
+    assert m.hypothetical and not m.negated
+    assert n.confidence < m.confidence
+
+
+def test_announced_violence_is_a_threat_and_promised_aid_is_intent(coder):
+    fut = chain([("Iran", "Iran", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                 ("attack", "attack", "VERB", "ROOT", 2), ("Iraq", "Iraq", "PROPN", "dobj", 2)])
+    (f,) = coder.code(fut)
+    assert f.cameo.startswith("13") and f.plover_type == "THREATEN" and not f.hypothetical
+    aid = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("offered", "offer", "VERB", "ROOT", 1),
+                 ("to", "to", "PART", "aux", 3), ("release", "release", "VERB", "xcomp", 1),
+                 ("soldiers", "soldier", "NOUN", "dobj", 3)])
+    evs = coder.code(aid)
+    assert [e.trigger for e in evs] == ["offered"]  # the complement folds into its head
+    assert evs[0].plover_type == "AGREE"
+    refuse = chain([("Iran", "Iran", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
+                    ("not", "not", "PART", "neg", 3), ("meet", "meet", "VERB", "ROOT", 3),
+                    ("Iraq", "Iraq", "PROPN", "dobj", 3)])
+    (r,) = coder.code(refuse)
+    assert r.plover_type == "REJECT" and not r.negated
 
 
 def test_pronoun_takes_earlier_actor(coder):
