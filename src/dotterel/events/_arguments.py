@@ -19,6 +19,8 @@ from dotterel.records import Actor, Token
 Resolver = Callable[[Sequence[Token]], "Actor | None"]
 
 RELATIVE = {"who", "which", "that", "whom"}
+# passives that describe what the subject does: "have been engaged in combat against ISIS"
+STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp"}
 RECIPIENT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from",
                    "into", "over", "for", "of", "about", "in")
@@ -47,13 +49,13 @@ class ArgumentFinder:
         actor = self._resolve_np(t)
         self._cache[t.i] = actor
         if actor is not None:
-            self.mentions.add(t.idx, actor)
+            self.mentions.add(t.idx, actor, subject=t.dep in ("nsubj", "nsubjpass"))
         return actor
 
     def _resolve_np(self, t: Token) -> Actor | None:
         low = t.text.lower()
         if t.pos == "PRON" or low in PRONOUNS:
-            return self.mentions.pronoun(low, t.idx)
+            return self.mentions.pronoun(low, t.idx, subject=t.dep in ("nsubj", "nsubjpass"))
         toks = self.tree.np_tokens(t)
         actor = self.resolve(toks)
         person = _person_name(toks)
@@ -102,6 +104,8 @@ class ArgumentFinder:
     def verbal(self, tr: Trigger) -> tuple[Token | None, Token | None]:
         v, tree = tr.token, self.tree
         passive = tree.child(v, PASS_SUBJ)
+        if passive is not None and v.lemma.lower() in STATIVE_PASSIVES and not tree.child(v, ("agent",)):
+            return passive, self.recipient(v, skip=set(tr.consumed))  # "they are engaged in combat"
         if passive is not None:
             agent = tree.child(v, ("agent",))
             actor = tree.child(agent, ("pobj",)) if agent else None
@@ -112,9 +116,13 @@ class ArgumentFinder:
         return self.subject(v), self.recipient(v, skip=set(tr.consumed))
 
     def recipient(self, v: Token, *, skip: set[int] = frozenset()) -> Token | None:
+        """The first codable dative, object or prepositional object; the prepositions of words
+        a pattern consumed count too ("carried out attacks against officials")."""
         tree = self.tree
         order = tree.children(v, ("dative",)) + tree.children(v, OBJ)
         preps = tree.children(v, ("prep",))
+        for i in skip:
+            preps += tree.children(tree.tokens[i], ("prep",))
         preps.sort(key=lambda p: RECIPIENT_PREPS.index(p.lemma.lower())
                    if p.lemma.lower() in RECIPIENT_PREPS else 99)
         for p in preps:
@@ -130,7 +138,20 @@ class ArgumentFinder:
         if t.lemma.lower() in CONTENT_NOUNS or t.lemma.lower() == "intelligence":
             return self._owner(t)
         a = self.actor_at(t)
-        return t if a is not None and (a.code or a.sector) else None
+        if a is not None and (a.code or a.sector):
+            return t
+        poss = self.tree.child(t, ("poss",))  # "raids on their hideouts" -> whoever "their" is
+        if poss is not None and poss.pos == "PRON" and self._codable(poss):
+            return poss
+        return None
+
+    def patient(self, v: Token) -> Token | None:
+        """What a verb acts on, codable or not: its object, passive subject, or the noun a
+        participle modifies ("a statement released by ...")."""
+        found = self.tree.child(v, OBJ) or self.tree.child(v, PASS_SUBJ)
+        if found is None and v.dep == "acl":
+            found = self.tree.head(v)
+        return found
 
     def _owner(self, noun: Token) -> Token | None:
         """Who made a claim: "Iran's claim", "claims by Iran", "a claim made by Iran"."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from dotterel.articles import resolve_relative_day
@@ -22,6 +23,10 @@ SPEECH = {"say", "state", "claim", "tell", "announce", "allege", "report", "add"
           "clarify", "maintain", "suggest", "believe", "think", "write", "warn"}
 DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
              "yesterday", "today", "tonight", "tomorrow"}
+
+# acts that need a person or group acted on: release, arrest, expel, abduct, assassinate, torture
+PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
+OBLIGATION = {"must", "should", "ought", "need", "have"}
 
 EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
                      "nominal": 0.03}
@@ -64,6 +69,15 @@ class EventCoder:
             if mod.folded:
                 continue
             a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
+            cameo = tr.pattern.cameo
+            if not tr.nominal and cameo.startswith(PATIENT_CODES):
+                patient = args.patient(tr.token)
+                if patient is not None and r_tok is None:
+                    continue  # "released a statement", "captured the town": no one acted on
+            if not tr.nominal and cameo.startswith("01") and (
+                    (demand := _obligation(tree, tr.token)) is not None):
+                tr = replace(tr, pattern=replace(tr.pattern, cameo="100"))
+                r_tok = demand  # "Russia said Sudan must return the helicopter": a demand
             actors = args.actors(a_tok) or [None]
             recipients = args.actors(r_tok) or [None]
             for actor in actors:
@@ -116,6 +130,16 @@ class EventCoder:
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
             reported_by=speaker)
+
+
+def _obligation(tree: Tree, speech: Token) -> Token | None:
+    """The subject of a "must" clause reported by a speech verb, or None."""
+    for clause in tree.children(speech, ("ccomp",)):
+        modal = {k.lemma.lower() for k in tree.children(clause, ("aux",))}
+        if modal & OBLIGATION or (clause.lemma.lower() in ("need", "have") and
+                                  tree.child(clause, ("xcomp",)) is not None):
+            return tree.child(clause, ("nsubj", "nsubjpass"))
+    return None
 
 
 def _same(a: Actor, b: Actor) -> bool:

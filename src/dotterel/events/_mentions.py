@@ -8,6 +8,7 @@ Abdollahian" ... "Abdollahian"), and a definite description takes the last menti
 """
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import replace
 
 from dotterel.records import Actor
@@ -32,12 +33,12 @@ class Mentions:
     __slots__ = ("items", "persons")
 
     def __init__(self) -> None:
-        self.items: list[tuple[int, Actor]] = []
+        self.items: list[tuple[int, Actor, bool]] = []
         self.persons: dict[str, Actor] = {}
 
-    def add(self, offset: int, actor: Actor) -> None:
+    def add(self, offset: int, actor: Actor, *, subject: bool = False) -> None:
         if actor.code or actor.sector:
-            self.items.append((offset, actor))
+            insort(self.items, (offset, actor, subject), key=lambda x: x[0])
 
     def add_person(self, full_name: str, actor: Actor) -> None:
         """Remember a named person with the code and sector their role gave them."""
@@ -51,15 +52,21 @@ class Mentions:
         key = name.lower().strip()
         return self.persons.get(key) or self.persons.get(key.split()[-1] if key else key)
 
-    def pronoun(self, word: str, before: int) -> Actor | None:
+    def pronoun(self, word: str, before: int, *, subject: bool = False) -> Actor | None:
+        """A pronoun takes the nearest compatible earlier mention; a subject pronoun prefers
+        the nearest earlier subject (the topic usually stays the subject)."""
         w = word.lower()
         if w in PERSON_PRONOUNS:
-            return self._last(before, lambda a: a.kind == "person")
-        if w in THING_PRONOUNS:
-            return self._last(before, lambda a: a.kind != "person")
-        if w in PLURAL_PRONOUNS or w in FIRST_PLURAL:
-            return self._last(before, lambda a: a.kind != "person" or a.sector is not None)
-        return None
+            ok = lambda a: a.kind == "person"  # noqa: E731
+        elif w in THING_PRONOUNS:
+            ok = lambda a: a.kind != "person"  # noqa: E731
+        elif w in PLURAL_PRONOUNS or w in FIRST_PLURAL:
+            ok = lambda a: a.kind != "person" or a.sector is not None  # noqa: E731
+        else:
+            return None
+        if subject and (found := self._last(before, ok, subjects_only=True)) is not None:
+            return found
+        return self._last(before, ok)
 
     def definite(self, head_lemma: str, before: int) -> Actor | None:
         wanted = DEFINITES.get(head_lemma.lower())
@@ -68,8 +75,8 @@ class Mentions:
         return self._last(before, lambda a: a.code is not None and (
             a.code in wanted or a.sector in wanted))
 
-    def _last(self, before: int, ok) -> Actor | None:
-        for offset, actor in reversed(self.items):
-            if offset < before and actor.code and ok(actor):
+    def _last(self, before: int, ok, *, subjects_only: bool = False) -> Actor | None:
+        for offset, actor, subject in reversed(self.items):
+            if offset < before and actor.code and ok(actor) and (subject or not subjects_only):
                 return actor
         return None

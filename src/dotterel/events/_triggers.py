@@ -58,13 +58,35 @@ def _match(tree: Tree, t: Token, patterns: tuple[TriggerPattern, ...]) -> tuple[
     return None
 
 
+def lemma_forms(t: Token) -> list[str]:
+    """The lemma, then forms guessed from the text, for the tagger's and lemmatizer's slips
+    ("staged" -> "stag")."""
+    low, lemma = t.text.lower(), t.lemma.lower()
+    forms = [lemma]
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                         ("ing", "e"), ("ies", "y"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            form = low[: -len(suffix)] + repl
+            if form not in forms:
+                forms.append(form)
+    return forms
+
+
+def _candidates(lexicon: Lexicon, pos: str, t: Token) -> tuple[TriggerPattern, ...]:
+    for form in lemma_forms(t):
+        found = lexicon.candidates(pos, form)
+        if found:
+            return found
+    return ()
+
+
 def find_triggers(tree: Tree, lexicon: Lexicon) -> list[Trigger]:
     """Triggers of one sentence, in text order, without double counting."""
     verbal: list[Trigger] = []
     consumed: set[int] = set()
     for t in tree.tokens:
         if t.pos in VERB_POS or (t.pos == "AUX" and t.dep == "ROOT"):
-            m = _match(tree, t, lexicon.candidates("V", t.lemma.lower()))
+            m = _match(tree, t, _candidates(lexicon, "V", t))
             if m and not (t.lemma.lower() in lexicon.light_verbs and not m[0].constraints
                           and _nominal_object(tree, t, lexicon)):
                 verbal.append(Trigger(token=t, pattern=m[0], nominal=False, consumed=m[1]))
@@ -72,7 +94,7 @@ def find_triggers(tree: Tree, lexicon: Lexicon) -> list[Trigger]:
     nominal: list[Trigger] = []
     for t in tree.tokens:
         if t.pos in NOUN_POS and t.i not in consumed:
-            m = _match(tree, t, lexicon.candidates("N", t.lemma.lower()))
+            m = _match(tree, t, _candidates(lexicon, "N", t))
             if m:
                 nominal.append(Trigger(token=t, pattern=m[0], nominal=True,
                                        light=_light_verb(tree, t, lexicon), consumed=m[1]))
@@ -100,6 +122,8 @@ def _light_verb(tree: Tree, noun: Token, lexicon: Lexicon) -> Token | None:
         return h
     if noun.dep == "pobj" and (v := tree.head(h)) is not None:
         if v.lemma.lower() in lexicon.light_verbs or v.lemma.lower() in ("responsible", "engage"):
+            if v.pos == "ADJ" and v.dep in ("acomp", "amod"):  # "has been responsible for"
+                return tree.head(v)
             return v
     if noun.dep == "conj" and (first := h) is not None and first.pos in NOUN_POS:
         return _light_verb(tree, first, lexicon)
