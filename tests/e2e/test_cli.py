@@ -101,7 +101,9 @@ def test_export_parquet(dotterel_bin, tmp_path):
     out = tmp_path / "exp"
     p = run(dotterel_bin, "export", "--db", str(db), "--format", "parquet", "--out", str(out))
     assert p.returncode == 0, p.stderr
-    n = duckdb.sql(f"select count(*) from '{out / 'events.parquet'}'").fetchone()[0]
+    con = duckdb.connect()
+    n = con.execute(f"select count(*) from '{out / 'events.parquet'}'").fetchall()[0][0]
+    con.close()
     assert n == counts(db)["events"]
 
 

@@ -31,7 +31,9 @@ def _code_jsonl(pipeline, gold: Path, shared: Path, tmp_path: Path) -> Path:
     out = tmp_path / "out.jsonl"
     with out.open("w") as fh:
         for r in pipeline.process(read_path(feed)):
-            assert isinstance(r, ArticleResult), r
+            if not isinstance(r, ArticleResult):
+                assert r.code == "E105", r  # gold lines with an empty text
+                continue
             fh.write(json.dumps(result_json(r)) + "\n")
     return out
 

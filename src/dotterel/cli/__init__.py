@@ -10,7 +10,7 @@ from dotterel.errors import DotterelError
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)  # returns the code of a typer.Exit instead of exiting
     except DotterelError as exc:
         print(f"dotterel: {exc}", file=sys.stderr)
         sys.exit(2)
@@ -29,6 +29,7 @@ def main() -> None:
             sys.exit(1)
         print(f"dotterel: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(3)
+    sys.exit(rc if isinstance(rc, int) else 0)
 
 
 __all__ = ["app", "main"]
