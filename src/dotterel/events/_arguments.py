@@ -10,6 +10,7 @@ claim") hands the recipient role to whoever made the claim.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from dotterel.events._mentions import Mentions
 from dotterel.events._tree import OBJ, PASS_SUBJ, PRONOUNS, SUBJ, Tree
@@ -23,7 +24,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp"}
 RECIPIENT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from",
-                   "into", "over", "for", "of", "about", "in")
+                   "into", "over", "for", "of", "about")  # not "in": "talks in Doha" is a place
 # nouns that stand for what someone said; the recipient is whoever said it
 CONTENT_NOUNS = {"claim", "allegation", "accusation", "charge", "report", "statement", "proposal",
                  "plan", "offer", "demand", "request", "call", "remark", "comment", "assertion",
@@ -61,6 +62,8 @@ class ArgumentFinder:
         person = _person_name(toks)
         if person and actor is not None and actor.code:
             self.mentions.add_person(person, actor)
+            if actor.kind != "person":
+                actor = replace(actor, name=person, kind="person")
         elif person:
             known = self.mentions.person(person)
             if known is not None:
@@ -181,7 +184,7 @@ class ArgumentFinder:
             actor = None  # "the attack killed ..." names no actor
         recipient = None
         for p in tree.children(n, ("prep",)):
-            if p.lemma.lower() in ("against", "on", "upon", "with", "to", "of", "at", "in", "toward", "towards"):
+            if p.lemma.lower() in ("against", "on", "upon", "with", "to", "of", "at", "toward", "towards"):
                 o = tree.child(p, ("pobj",))
                 if o is not None and o is not actor and self._codable(o):
                     recipient = o

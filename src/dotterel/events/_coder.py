@@ -26,7 +26,7 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 # acts that need a person or group acted on: release, arrest, expel, abduct, assassinate, torture
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
-OBLIGATION = {"must", "should", "ought", "need", "have"}
+OBLIGATION = {"must", "should", "ought"}
 
 EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
                      "nominal": 0.03}
@@ -72,7 +72,7 @@ class EventCoder:
             cameo = tr.pattern.cameo
             if not tr.nominal and cameo.startswith(PATIENT_CODES):
                 patient = args.patient(tr.token)
-                if patient is not None and r_tok is None:
+                if patient is not None and not args.actors(r_tok):
                     continue  # "released a statement", "captured the town": no one acted on
             if not tr.nominal and cameo.startswith("01") and (
                     (demand := _obligation(tree, tr.token)) is not None):
@@ -82,8 +82,8 @@ class EventCoder:
             recipients = args.actors(r_tok) or [None]
             for actor in actors:
                 for rec in recipients:
-                    if actor is None and rec is None:
-                        continue
+                    if actor is None and (rec is None or a_tok is not None):
+                        continue  # nobody, or a named non-actor ("anyone"), did it
                     if rec is not None and actor is not None and _same(actor, rec):
                         rec = None
                     key = (tr.token.i, actor and actor.code, rec and rec.code)
@@ -93,7 +93,7 @@ class EventCoder:
                     if location is None:
                         location = [self._location(sent, actor, rec) or dateline]
                     out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
-        return out
+        return _subsume(out)
 
     def _location(self, sent: Sentence, actor: Actor | None, rec: Actor | None) -> Place | None:
         if self.find_places is None:
@@ -130,6 +130,14 @@ class EventCoder:
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
             reported_by=speaker)
+
+
+def _subsume(events: list[Event]) -> list[Event]:
+    """Within a sentence, an event with no recipient is dropped when another event by the
+    same actor with the same CAMEO root names one ("carried out attacks, targeting X")."""
+    full = {(e.actor.code if e.actor else None, e.cameo[:2]) for e in events if e.recipient}
+    return [e for e in events
+            if e.recipient is not None or (e.actor.code if e.actor else None, e.cameo[:2]) not in full]
 
 
 def _obligation(tree: Tree, speech: Token) -> Token | None:

@@ -61,7 +61,7 @@ class Mentions:
         elif w in THING_PRONOUNS:
             ok = lambda a: a.kind != "person"  # noqa: E731
         elif w in PLURAL_PRONOUNS or w in FIRST_PLURAL:
-            ok = lambda a: a.kind != "person" or a.sector is not None  # noqa: E731
+            ok = lambda a: a.kind != "person"  # noqa: E731
         else:
             return None
         if subject and (found := self._last(before, ok, subjects_only=True)) is not None:

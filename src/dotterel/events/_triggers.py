@@ -125,6 +125,6 @@ def _light_verb(tree: Tree, noun: Token, lexicon: Lexicon) -> Token | None:
             if v.pos == "ADJ" and v.dep in ("acomp", "amod"):  # "has been responsible for"
                 return tree.head(v)
             return v
-    if noun.dep == "conj" and (first := h) is not None and first.pos in NOUN_POS:
-        return _light_verb(tree, first, lexicon)
+    if noun.dep in ("conj", "compound") and h.pos in NOUN_POS:
+        return _light_verb(tree, h, lexicon)  # "launched a mediation effort", "raids and arrests"
     return None
