@@ -140,6 +140,7 @@ class Claim:
     stance: str  # asserts | denies | disputes | supports | demands_evidence | retracts
     responds_to: str | None = None
     cue_start: int | None = None
+    about: tuple[str, ...] = ()  # actor codes and names the content mentions, for threading
 
 
 @dataclass(frozen=True, slots=True)

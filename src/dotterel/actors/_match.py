@@ -80,7 +80,7 @@ def find_mentions(span: Span, d: Dictionary) -> list[Mention]:
     i, n = 0, len(span.folded)
     while i < n:
         hit = match_at(span, i, d) or _lemma_role(span, i, d)
-        if hit is None:
+        if hit is None or _in_person_name(span, i, hit):
             i += 1
             continue
         found.append((i, hit[0], hit[1]))
@@ -89,6 +89,13 @@ def find_mentions(span: Span, d: Dictionary) -> list[Mention]:
     return [Mention(s, e, entry, attached, _excluded(span, s, e),
                     e < n and span.folded[e] in POSSESSIVE)
             for (s, e, entry), attached in zip(found, modes)]
+
+
+def _in_person_name(span: Span, i: int, hit: tuple[int, Entry]) -> bool:
+    """An ethnic or role word inside a person's name ("Mumtaz Zahra Baloch") is the name."""
+    if hit[1].kind not in ("group", "role"):
+        return False
+    return all(span.tokens[span.token[j]].ent_type == "PERSON" for j in range(i, hit[0]))
 
 
 def match_at(span: Span, i: int, d: Dictionary) -> tuple[int, Entry] | None:

@@ -30,6 +30,9 @@ CONTENT_NOUNS = {"claim", "allegation", "accusation", "charge", "report", "state
                  "plan", "offer", "demand", "request", "call", "remark", "comment", "assertion",
                  "idea", "suggestion", "bid", "appeal", "position", "decision", "policy",
                  "initiative", "invitation", "resolution", "counter-claim"}
+# sectors whose bare role nouns take the country of a recent mention of the same sector
+INSTITUTIONAL = {"GOV", "MIL", "COP", "JUD", "LEG"}
+NEARBY_CHARS = 400  # about two sentences
 NOMINAL_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
 
 
@@ -71,6 +74,11 @@ class ArgumentFinder:
         if actor is None or actor.code is None:
             if (earlier := self.mentions.definite(t.lemma, t.idx)) is not None and _definite(toks):
                 return _as_text(earlier, toks, sector=actor.sector if actor else None)
+        if actor is not None and actor.code is None and actor.sector in INSTITUTIONAL:
+            # "Foreign Office spokeswoman ..." just after "Pakistan's Foreign Office"
+            near = self.mentions.nearby(actor.sector, t.idx, window=NEARBY_CHARS)
+            if near is not None:
+                return replace(actor, code=near.code)
         return actor
 
     def actors(self, t: Token | None) -> list[Actor]:

@@ -75,6 +75,14 @@ class Mentions:
         return self._last(before, lambda a: a.code is not None and (
             a.code in wanted or a.sector in wanted))
 
+    def nearby(self, sector: str, before: int, *, window: int) -> Actor | None:
+        """The latest coded mention with ``sector`` within ``window`` characters before."""
+        return self._last(before, lambda a: a.sector == sector and a.kind != "person"
+                          and before - window <= self._offset(a), subjects_only=False)
+
+    def _offset(self, actor: Actor) -> int:
+        return actor.start if actor.start is not None else -10**9
+
     def _last(self, before: int, ok, *, subjects_only: bool = False) -> Actor | None:
         for offset, actor, subject in reversed(self.items):
             if offset < before and actor.code and ok(actor) and (subject or not subjects_only):

@@ -11,10 +11,7 @@ import pyarrow as pa
 from dotterel.errors import E301, StoreError
 from dotterel.store._sql import run, scalar
 
-SCHEMA_VERSION = 1
-
-# {version -> statements that take a store from that version to the next}
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+SCHEMA_VERSION = 2
 
 _ARROW = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -74,7 +71,16 @@ CLAIMS = Table("claims", (
     *_actor("speaker"),
     ("cue", "VARCHAR"), ("cue_start", "INTEGER"), ("content", "VARCHAR"),
     ("content_start", "INTEGER"), ("content_end", "INTEGER"), ("stance", "VARCHAR"),
-    ("responds_to", "VARCHAR")))
+    ("responds_to", "VARCHAR"), ("about", "VARCHAR"), ("thread_id", "VARCHAR")))
+
+# A claim thread: the claims, across articles, that state one proposition, and the responses
+# to them. ``about`` and ``terms`` are space-separated keys used to match new claims.
+CLAIM_THREADS = Table("claim_threads", (
+    ("id", "VARCHAR"), ("proposition", "VARCHAR"), ("about", "VARCHAR"), ("terms", "VARCHAR"),
+    ("first_claim_id", "VARCHAR"), ("first_speaker_code", "VARCHAR"),
+    ("first_speaker_name", "VARCHAR"), ("first_date", "DATE"), ("n_claims", "INTEGER"),
+    ("n_articles", "INTEGER"), ("n_denials", "INTEGER"), ("n_disputes", "INTEGER"),
+    ("n_supports", "INTEGER"), ("n_evidence_demands", "INTEGER"), ("updated_at", "TIMESTAMP")))
 
 PLACES = Table("places", (
     ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"),
@@ -85,8 +91,16 @@ FAILURES = Table("failures", (
     ("id", "VARCHAR"), ("origin", "VARCHAR"), ("line", "INTEGER"), ("code", "VARCHAR"),
     ("message", "VARCHAR"), ("recorded_at", "TIMESTAMP"), ("run_id", "INTEGER")))
 
-TABLES = (ARTICLES, EVENTS, CLAIMS, PLACES, FAILURES, RUNS)
-DATA_TABLES = ("articles", "events", "claims", "places", "failures")  # what export writes
+# {version -> statements that take a store from that version to the next}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: claim threads across articles
+    1: ('ALTER TABLE "claims" ADD COLUMN IF NOT EXISTS "about" VARCHAR',
+        'ALTER TABLE "claims" ADD COLUMN IF NOT EXISTS "thread_id" VARCHAR',
+        CLAIM_THREADS.ddl()),
+}
+
+TABLES = (ARTICLES, EVENTS, CLAIMS, CLAIM_THREADS, PLACES, FAILURES, RUNS)
+DATA_TABLES = ("articles", "events", "claims", "claim_threads", "places", "failures")  # what export writes
 _META_DDL = 'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR PRIMARY KEY, "value" VARCHAR)'
 
 

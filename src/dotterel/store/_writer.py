@@ -14,6 +14,7 @@ import pyarrow as pa
 from dotterel.records import Actor, ArticleResult, Claim, Event, Failure, Place
 from dotterel.store._schema import ARTICLES, CLAIMS, EVENTS, FAILURES, PLACES, RUNS, Table
 from dotterel.store._sql import run, scalar
+from dotterel.store._threads import link_claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, results: Sequence[ArticleResult]
     _insert(con, ARTICLES, [_article_row(r, now=now, run_id=run_id) for r in new])
     _insert(con, EVENTS, events)
     _insert(con, CLAIMS, claims)
+    link_claims(con, [c["id"] for c in claims])
     _insert(con, PLACES, [p for r in new for p in _place_rows(r)])
     _insert(con, FAILURES, fails)
     summary = WriteSummary(articles_new=len(new), articles_skipped=len(results) - len(new),
@@ -144,7 +146,8 @@ def _claim_row(c: Claim, *, article_id: str) -> dict[str, Any]:
     return {"id": c.id, "article_id": article_id, "sentence": c.sentence,
             **_actor("speaker", c.speaker), "cue": c.cue, "cue_start": c.cue_start,
             "content": c.content, "content_start": c.content_start,
-            "content_end": c.content_end, "stance": c.stance, "responds_to": c.responds_to}
+            "content_end": c.content_end, "stance": c.stance, "responds_to": c.responds_to,
+            "about": " ".join(c.about) or None, "thread_id": None}
 
 
 def _place_rows(r: ArticleResult) -> list[dict[str, Any]]:

@@ -1,0 +1,177 @@
+"""Claim threads across articles: the claims that state one proposition, and the answers to them.
+
+Each new assertion joins the thread whose proposition it shares entities and content words with
+(a weighted Jaccard score over ``about`` keys and content terms, threshold THREAD_MIN), or opens
+a thread of its own. A response joins the thread of the claim it answers in its article; when
+its article does not hold that claim ("rejected the claims", with no claim told), it joins the
+best matching thread and its ``responds_to`` is set to the thread's first assertion.
+
+Linking runs inside the batch's transaction, only over the claims of new articles, so ingesting
+the same article again changes nothing, and a new article never re-clusters old ones.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from dotterel.store._sql import run
+
+# calibrated on the Wikinews set and the example story: lower values merge distinct claims
+# about the same countries; re-run tests/unit/test_threads.py after changing it.
+THREAD_MIN = 0.3
+RESPONSE_MIN = 0.2
+_WORD = re.compile(r"[a-z][a-z'-]+")
+STOP = frozenset("""the a an of to in and that have has had been be is are was were from on for
+by with its their it they them this these those there here as at or but not no than then also
+said says say would will could should may might can into over about after before more most
+other some any all such who which what when where while been being our your his her he she we
+you i me my mr mrs ms one two three many much very just only so if because""".split())
+
+
+def terms(text: str) -> set[str]:
+    """Content words, crudely stemmed ("leaders" -> "leader", "moved" -> "mov")."""
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        if w in STOP or len(w) < 3:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return out
+
+
+def similarity(about_a: set[str], terms_a: set[str], about_b: set[str], terms_b: set[str]) -> float:
+    """0..1: shared entities weigh as much as the overlap of content words."""
+    t = len(terms_a & terms_b) / len(terms_a | terms_b) if terms_a and terms_b else 0.0
+    a = len(about_a & about_b) / len(about_a | about_b) if about_a and about_b else 0.0
+    return 0.5 * t + 0.5 * a if about_a and about_b else t
+
+
+def link_claims(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> None:
+    """Assign ``thread_id`` (and cross-article ``responds_to``) to the given new claims."""
+    if not claim_ids:
+        return
+    rows = _new_claims(con, claim_ids)
+    threads = _candidate_threads(con, rows)
+    assigned: dict[str, str] = {}
+    updates: list[tuple[str, str, str | None]] = []
+    for c in sorted(rows, key=lambda r: (r["stance"] != "asserts", r["article_date"] or "", r["seq"])):
+        thread, responds = _place(c, threads, assigned)
+        if thread is not None:
+            assigned[c["id"]] = thread
+            updates.append((c["id"], thread, responds))
+    _bulk_update(con, updates)
+    _refresh(con, sorted({t for _, t, _ in updates}))
+
+
+def _bulk_update(con: duckdb.DuckDBPyConnection, updates: list[tuple[str, str, str | None]]) -> None:
+    if not updates:
+        return
+    ids, threads, responds = (list(x) for x in zip(*updates))
+    con.register("_dotterel_threads", pa.table({
+        "id": pa.array(ids, pa.string()), "thread_id": pa.array(threads, pa.string()),
+        "responds": pa.array(responds, pa.string())}))
+    try:
+        run(con, """UPDATE claims SET thread_id = u.thread_id,
+                        responds_to = coalesce(claims.responds_to, u.responds)
+                    FROM _dotterel_threads u WHERE claims.id = u.id""")
+    finally:
+        con.unregister("_dotterel_threads")
+
+
+def _new_claims(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict[str, Any]]:
+    found = run(con, """
+        SELECT c.id, c.stance, c.content, coalesce(c.about, ''), c.responds_to,
+               c.speaker_code, c.speaker_name, c.speaker_text, a.date, c.article_id
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE list_contains(?::VARCHAR[], c.id)
+        ORDER BY a.date NULLS LAST, c.article_id, c.sentence, c.content_start""", [list(ids)])
+    keys = ("id", "stance", "content", "about", "responds_to", "speaker_code", "speaker_name",
+            "speaker_text", "article_date", "article_id")
+    out = []
+    for n, r in enumerate(found):
+        row = dict(zip(keys, r))
+        row["article_date"] = str(row["article_date"]) if row["article_date"] else None
+        row["seq"] = n
+        row["about_set"] = set(row["about"].split())
+        row["terms"] = terms(row["content"] or "")
+        out.append(row)
+    return out
+
+
+def _candidate_threads(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> dict[str, dict]:
+    keys = sorted({k for r in rows for k in r["about_set"]})
+    words = sorted({w for r in rows for w in r["terms"]})
+    found = run(con, """
+        SELECT id, coalesce(about, ''), coalesce(terms, ''), first_claim_id, first_speaker_code
+        FROM claim_threads
+        WHERE list_has_any(string_split(coalesce(about, ''), ' '), ?::VARCHAR[])
+           OR list_has_any(string_split(coalesce(terms, ''), ' '), ?::VARCHAR[])""", [keys, words])
+    return {r[0]: {"about": set(r[1].split()), "terms": set(r[2].split()), "first": r[3],
+                   "speaker": r[4], "new": False} for r in found}
+
+
+def _place(c: dict[str, Any], threads: dict[str, dict], assigned: dict[str, str]
+           ) -> tuple[str | None, str | None]:
+    """(thread id, cross-article responds_to) for claim ``c``; may open a new thread."""
+    if c["stance"] != "asserts" and c["responds_to"] in assigned:
+        return assigned[c["responds_to"]], None
+    best, score = None, 0.0
+    for tid, t in threads.items():
+        s = similarity(c["about_set"], c["terms"], t["about"], t["terms"])
+        if s > score:
+            best, score = tid, s
+    if c["stance"] == "asserts":
+        if best is not None and score >= THREAD_MIN:
+            return best, None
+        threads[c["id"]] = {"about": c["about_set"], "terms": c["terms"], "first": c["id"],
+                            "speaker": c["speaker_code"], "new": True, "row": c}
+        return c["id"], None
+    if best is not None and score >= RESPONSE_MIN:
+        return best, threads[best]["first"]
+    return None, None
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, thread_ids: list[str]) -> None:
+    """Rewrite the touched threads' summaries from their claims."""
+    if not thread_ids:
+        return
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    run(con, "DELETE FROM claim_threads WHERE list_contains(?::VARCHAR[], id)", [thread_ids])
+    run(con, """
+        INSERT INTO claim_threads
+        SELECT t.thread_id, first(t.content ORDER BY t.rank), 
+               array_to_string(list_distinct(flatten(list(string_split(coalesce(t.about, ''), ' ')))), ' '),
+               NULL, first(t.id ORDER BY t.rank), first(t.speaker_code ORDER BY t.rank),
+               first(coalesce(t.speaker_name, t.speaker_text) ORDER BY t.rank),
+               min(t.date) FILTER (WHERE t.stance = 'asserts'), count(*), count(DISTINCT t.article_id),
+               count(*) FILTER (WHERE t.stance = 'denies'), count(*) FILTER (WHERE t.stance = 'disputes'),
+               count(*) FILTER (WHERE t.stance = 'supports'),
+               count(*) FILTER (WHERE t.stance = 'demands_evidence'), ?
+        FROM (SELECT c.*, a.date,
+                     row_number() OVER (PARTITION BY c.thread_id ORDER BY c.stance != 'asserts',
+                                        a.date NULLS LAST, c.article_id, c.sentence) AS rank
+              FROM claims c JOIN articles a ON a.id = c.article_id
+              WHERE list_contains(?::VARCHAR[], c.thread_id)) t
+        GROUP BY t.thread_id""", [now, thread_ids])
+    # terms come from the same stemmer as matching, over each thread's assertions
+    found = run(con, "SELECT thread_id, content FROM claims WHERE list_contains(?::VARCHAR[], "
+                     "thread_id) AND stance = 'asserts'", [thread_ids])
+    words: dict[str, set[str]] = {t: set() for t in thread_ids}
+    for tid, content in found:
+        words[tid] |= terms(content or "")
+    con.register("_dotterel_terms", pa.table({
+        "id": pa.array(list(words), pa.string()),
+        "terms": pa.array([" ".join(sorted(w)) for w in words.values()], pa.string())}))
+    try:
+        run(con, "UPDATE claim_threads SET terms = u.terms FROM _dotterel_terms u "
+                 "WHERE claim_threads.id = u.id")
+    finally:
+        con.unregister("_dotterel_terms")
