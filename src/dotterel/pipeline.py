@@ -17,15 +17,26 @@ log = logging.getLogger("dotterel")
 log.addHandler(logging.NullHandler())
 
 
+# Whether the sentence prefilter is on by default. Calibrated with bench/quality.py and
+# bench/speed.py (see bench/README.md); re-run both after changing the lexicon or the filter.
+PREFILTER_DEFAULT = False
+
+
 class Pipeline:
+    """``prefilter``: skip the parse of sentences that hold no trigger or cue word (see
+    ``dotterel.nlp.SentenceFilter``); faster, at a small cost in coreference."""
+
     def __init__(self, *, nlp: Any = None, dict_paths: Sequence[Path] = (),
-                 gazetteer: Any = None, batch_size: int = 32) -> None:
+                 gazetteer: Any = None, batch_size: int = 32,
+                 prefilter: bool = PREFILTER_DEFAULT) -> None:
         self._nlp = nlp
         self.dict_paths = tuple(Path(p) for p in dict_paths)
         self._gazetteer = gazetteer
         self.batch_size = batch_size
+        self.prefilter = prefilter
         self._events = None
         self._claims = None
+        self._filter = None
 
     @property
     def nlp(self) -> Any:
@@ -56,6 +67,29 @@ class Pipeline:
                 find_places=lambda toks: find_places(toks, gazetteer=gaz))
             self._claims = ClaimCoder(lambda toks: resolve_tokens(toks, dictionary=dictionary))
         return self._events, self._claims
+
+    def sentence_filter(self) -> Any:
+        """The prefilter built from the trigger lexicon and the claim cues (once)."""
+        if self._filter is None:
+            from dotterel.claims import _cues as C
+            from dotterel.events import load_lexicon
+            from dotterel.nlp import SentenceFilter, irregular_forms
+
+            lexicon = load_lexicon(self.dict_paths)
+            free = set(C.ASSERT_CUES) | set(C.CUE_STANCE) | C.CLAIM_NOUNS | {"according"}
+            constrained: dict[str, list[tuple[frozenset[str], ...]]] = {}
+            for table in (lexicon.verbs, lexicon.nouns):
+                for lemma, patterns in table.items():
+                    if any(not p.constraints for p in patterns):
+                        free.add(lemma)
+                    else:
+                        constrained.setdefault(lemma, []).extend(p.constraints for p in patterns)
+            for verb in C.DEMAND_VERBS - free:  # a demand for proof names the proof
+                constrained.setdefault(verb, []).append((frozenset(C.EVIDENCE_NOUNS),))
+            words = free | set(constrained)
+            self._filter = SentenceFilter(free, constrained=constrained,
+                                          irregular=irregular_forms(self.nlp, words))
+        return self._filter
 
     def code_parsed(self, parsed: ParsedArticle) -> ArticleResult:
         from dotterel.events import Mentions
@@ -93,7 +127,8 @@ class Pipeline:
             return
         from dotterel.nlp import parse_articles
 
-        for parsed in parse_articles(articles, self.nlp):
+        keep = self.sentence_filter() if self.prefilter else None
+        for parsed in parse_articles(articles, self.nlp, keep=keep):
             try:
                 yield self.code_parsed(parsed)
             except Exception as exc:  # one bad article must not stop the batch

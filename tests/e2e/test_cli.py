@@ -112,8 +112,28 @@ def test_events_without_db_is_a_clear_error(dotterel_bin, tmp_path):
     assert p.returncode != 0 and "E301" in p.stderr and "Traceback" not in p.stderr
 
 
-@pytest.mark.parametrize("cmd", ["code", "ingest", "events", "export", "demo"])
+@pytest.mark.parametrize("cmd", ["code", "ingest", "events", "export", "demo", "claims", "claim"])
 def test_help_ends_with_example(dotterel_bin, cmd):
     p = run(dotterel_bin, cmd, "--help")
     assert p.returncode == 0
     assert "Example: dotterel " + cmd in p.stdout
+
+
+def test_claims_ledger_and_thread_timeline(dotterel_bin, shared, tmp_path):
+    db = tmp_path / "c.duckdb"
+    seed = shared / "gold" / "seed" / "article.txt"
+    assert run(dotterel_bin, "ingest", str(seed), str(EXAMPLE), "--db", str(db)).returncode == 0
+    p = run(dotterel_bin, "claims", "--db", str(db), "--speaker", "IRN", "--about", "ISIS",
+            "--format", "json")
+    rows = json.loads(p.stdout)
+    assert rows and all(r["speaker_code"] == "IRN" for r in rows)
+    disputed = json.loads(run(dotterel_bin, "claims", "--db", str(db), "--disputed",
+                              "--format", "json").stdout)
+    assert any(r["stance"] == "denies" for r in disputed)
+    first = next(r for r in rows if r["stance"] == "asserts" and r["thread_id"] == r["id"])
+    t = run(dotterel_bin, "claim", first["id"][:12], "--db", str(db))
+    assert t.returncode == 0, t.stderr
+    assert "Iran (IRN) asserted" in t.stdout
+    assert "denied" in t.stdout and "demanded evidence" in t.stdout
+    missing = run(dotterel_bin, "claim", "nope", "--db", str(db))
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr

@@ -174,7 +174,8 @@ class _SentenceClaims:
         if clause is not None and (lemma in C.ASSERT_CUES or stance):
             self._reported(v, clause, stance or "asserts")
         elif lemma in ("accuse", "blame", "charge") and obj is not None:
-            content = [t for t in self.tree.tokens if t.i >= obj.i and self._under(t, v)]
+            first = self.tree.subtree(obj.i)[0].i
+            content = [t for t in self.tree.tokens if t.i >= first and self._under(t, v)]
             self._add(speaker=self._speaker(v), cue=v, content=content,
                             stance="asserts")
 
@@ -182,6 +183,8 @@ class _SentenceClaims:
         return t.i != v.i and v in self.tree.ancestors(t)
 
     def _reported(self, v: Token, clause: Token, stance: str) -> None:
+        if stance == "asserts" and self._is_response(clause):
+            return  # "stated that they reject Iran's claim": the rejection is the claim
         content = self.tree.subtree(clause.i)
         content = [t for t in content if not (t.dep == "mark" and t.head == clause.i)]
         speaker = self._speaker(v)
@@ -193,6 +196,13 @@ class _SentenceClaims:
             responds = target.id if target else None
         self._add(speaker=speaker, cue=v, content=content, stance=stance,
                         responds_to=responds)
+
+    def _is_response(self, clause: Token) -> bool:
+        lemma = clause.lemma.lower()
+        obj = self.tree.child(clause, ("dobj",))
+        if lemma in C.CUE_STANCE and obj is not None and obj.lemma.lower() in C.CLAIM_NOUNS:
+            return True
+        return lemma in C.DEMAND_VERBS and self._evidence_object(clause)
 
     def _counter_argument(self, v: Token) -> str | None:
         """A reason given alongside a denial ("rejected these claims, emphasizing that ...")
@@ -263,10 +273,13 @@ class _SentenceClaims:
         speaker = self._speaker(v)
         rec_tok = self.args.recipient(v)
         rec = self.args.actor_at(rec_tok) if rec_tok is not None else None
-        content = [t for t in self.tree.subtree(v.i) if t.i > v.i]
+        content = [t for k in self.tree.children(v) if k.i > v.i and k.dep not in ("conj", "cc", "punct")
+                   for t in self.tree.subtree(k.i)]
         target = self.ledger.target(owner=rec, content=_text(content), responder=speaker)
-        if any(c.cue_start == v.idx for c in self.ledger.claims):
-            return
+        h = self.tree.head(v)
+        taken = {c.cue_start for c in self.ledger.claims}
+        if v.idx in taken or (h is not None and v.dep in ("advcl", "conj", "xcomp") and h.idx in taken):
+            return  # "requested information, urging them to share it": one demand
         self._add(speaker=speaker, cue=v, content=content,
                         stance="demands_evidence", responds_to=target.id if target else None)
 

@@ -143,3 +143,4 @@ def demo(db: DbOpt = Path("dotterel.duckdb")) -> None:
         out.print_rows(store.events(limit=500), "table", columns=out.EVENT_COLUMNS)
         out.print_claims(store.claims(limit=500))
     raise typer.Exit(1 if summary.failures else 0)
+from dotterel.cli import _claims  # noqa: E402,F401  (registers claims, claim)

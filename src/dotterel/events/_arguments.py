@@ -53,7 +53,7 @@ class ArgumentFinder:
         actor = self._resolve_np(t)
         self._cache[t.i] = actor
         if actor is not None:
-            self.mentions.add(t.idx, actor, subject=t.dep in ("nsubj", "nsubjpass"))
+            self.mentions.add(t.idx, actor, subject=self._main_subject(t))
         return actor
 
     def _resolve_np(self, t: Token) -> Actor | None:
@@ -80,6 +80,16 @@ class ArgumentFinder:
             if near is not None:
                 return replace(actor, code=near.code)
         return actor
+
+    def _main_subject(self, t: Token) -> bool:
+        """The subject of the sentence's main clause: what later pronouns most likely mean."""
+        if t.dep not in ("nsubj", "nsubjpass"):
+            return False
+        h = self.tree.head(t)
+        if h is None:
+            return False
+        return h.dep == "ROOT" or (h.dep == "conj" and (hh := self.tree.head(h)) is not None
+                                   and hh.dep == "ROOT")
 
     def actors(self, t: Token | None) -> list[Actor]:
         """The actors of ``t`` and of its conjuncts ("Iran and Iraq")."""

@@ -28,6 +28,8 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 
+MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
+
 EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
                      "nominal": 0.03}
 
@@ -57,7 +59,7 @@ class EventCoder:
         tree = Tree(sent)
         args = ArgumentFinder(tree, self.resolve, mentions)
         for t in sent.tokens:  # record mentions in text order, for coreference
-            if t.pos == "PROPN" and t.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
+            if t.pos in ("PROPN", "NOUN") and t.dep in MENTION_DEPS:
                 args.actor_at(t)
         out: list[Event] = []
         seen: set[tuple] = set()

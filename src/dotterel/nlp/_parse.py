@@ -6,7 +6,7 @@ standfirst and body are distinct lines). Offsets are shifted to point into ``Art
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from dotterel.records import Article, ParsedArticle, Sentence, Token
@@ -89,31 +89,148 @@ def _reindex(toks: tuple[Token, ...]) -> tuple[Token, ...]:
     return tuple(fixed)
 
 
-def parse_articles(articles: Iterable[Article], nlp: Any, *,
-                   batch_size: int = 64) -> Iterator[ParsedArticle]:
-    """Parse ``articles`` with ``nlp`` (a spaCy Language), yielding one ParsedArticle each."""
+def parse_articles(articles: Iterable[Article], nlp: Any, *, batch_size: int = 64,
+                   keep: Callable[[str], bool] | None = None) -> Iterator[ParsedArticle]:
+    """Parse ``articles`` with ``nlp`` (a spaCy Language), yielding one ParsedArticle each.
+
+    With ``keep`` (see ``SentenceFilter``), each paragraph is first cut into sentences by a
+    cheap rule, and only runs of sentences that ``keep`` accepts are parsed; the others yield no
+    ``Sentence``, though they still count in ``Sentence.index``."""
     pending: dict[int, tuple[Article, list[Sentence], int]] = {}
 
     def units() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
         for n, art in enumerate(articles):
-            paras = paragraphs(art.text)
-            pending[n] = (art, [], len(paras))
-            if not paras:
+            todo = list(_units(art, keep))
+            pending[n] = (art, [], max(1, len(todo)))
+            if not todo:  # nothing to parse: an empty unit still carries the article through
                 yield "", (n, 0, -1, 0)
-            for p, (off, para) in enumerate(paras):
-                if p == 0 and art.body_start > 0:
-                    para = truecase_headline(para, art.text[art.body_start:art.body_start + 5000])
-                yield para, (n, off, p, len(paras))
+            for text, off, p, skipped in todo:
+                yield text, (n, off, p, skipped)
 
     next_out = 0
-    for doc, (n, off, p, total) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
+    for doc, (n, off, p, skipped) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
         art, sents, left = pending[n]
         if p >= 0:
-            sents.extend(to_sentences(doc, offset=off, first_index=len(sents), paragraph=p,
-                                      source=art.text))
-            left -= 1
-        pending[n] = (art, sents, left)
+            sents.extend(to_sentences(doc, offset=off, first_index=len(sents) + skipped,
+                                      paragraph=p, source=art.text))
+        pending[n] = (art, sents, left - 1)
         while next_out in pending and pending[next_out][2] <= 0:
             a, s, _ = pending.pop(next_out)
             yield ParsedArticle(article=a, sentences=tuple(s))
             next_out += 1
+
+
+def _units(art: Article, keep: Callable[[str], bool] | None
+           ) -> Iterator[tuple[str, int, int, int]]:
+    """(text, offset, paragraph, sentences skipped before it) for each stretch to parse."""
+    skipped = 0
+    for p, (off, para) in enumerate(paragraphs(art.text)):
+        if p == 0 and art.body_start > 0:
+            para = truecase_headline(para, art.text[art.body_start:art.body_start + 5000])
+        if keep is None:
+            yield para, off, p, 0
+            continue
+        run: tuple[int, int] | None = None
+        for start, end in split_sentences(para):
+            if keep(para[start:end]):
+                run = (run[0] if run else start, end)
+                continue
+            if run is not None:
+                yield para[run[0]:run[1]], off + run[0], p, skipped
+                run = None
+            skipped += 1
+        if run is not None:
+            yield para[run[0]:run[1]], off + run[0], p, skipped
+
+
+# -- the sentence prefilter ---------------------------------------------------------------------
+
+# a sentence ends at . ! or ? (and closing quotes or brackets) before a space and a capital,
+# a digit or an opening quote; not after a title or an initial ("Gen. Smith", "U.S. troops")
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_NO_BREAK_AFTER = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|St|Jr|Sr|"
+    r"No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|vs|etc|Inc|Ltd|Co|Corp)"
+    r"|\b(?:[A-Za-z]\.)*[A-Za-z])$")
+_WORD = re.compile(r"[A-Za-z]+")
+# suffixes stripped from a word to guess its lemma; generous on purpose ("banned" -> "ban")
+_SUFFIXES = (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+             ("d", ""), ("es", ""), ("s", ""))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, by punctuation alone: the cheap cut the
+    prefilter uses. Consecutive kept sentences are parsed together, so a wrong cut costs little."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if _NO_BREAK_AFTER.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans
+            if text[s:e].strip()]
+
+
+def word_forms(word: str) -> set[str]:
+    """The lower-cased ``word`` and the lemmas it may have, guessed by stripping suffixes."""
+    w = word.lower()
+    out = {w}
+    for suffix, repl in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            form = w[: -len(suffix)] + repl
+            out.add(form)
+            if not repl and len(form) >= 3 and form[-1] == form[-2]:
+                out.add(form[:-1])  # "banned" -> "bann" -> "ban"
+    return out
+
+
+def irregular_forms(nlp: Any, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Irregular inflections of ``lemmas`` ("said" -> {"say"}), from the lemmatizer's exception
+    tables of ``nlp``; empty when the pipeline has no such tables."""
+    wanted = set(lemmas)
+    out: dict[str, set[str]] = {}
+    try:
+        tables = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    except (KeyError, AttributeError):
+        return {}
+    for table in tables.values():
+        for form, found in table.items():
+            hits = wanted.intersection(found)
+            if hits:
+                out.setdefault(form, set()).update(hits)
+    return {form: frozenset(found) for form, found in out.items()}
+
+
+class SentenceFilter:
+    """Says, before any parse, whether a sentence may hold an event trigger or a claim cue.
+
+    ``free`` lemmas keep a sentence by themselves; a ``constrained`` lemma keeps it only when,
+    for one of its patterns, a word of each alternative set is there too ("hold" needs "talks",
+    "summit", ...). Words are matched by their guessed lemmas (``word_forms``) and ``irregular``
+    forms. Generous by design: a false keep costs a parse, a false skip costs an event."""
+
+    def __init__(self, free: Iterable[str], *,
+                 constrained: dict[str, list[tuple[frozenset[str], ...]]] | None = None,
+                 irregular: dict[str, frozenset[str]] | None = None) -> None:
+        self.free = frozenset(free)
+        self.constrained = dict(constrained or {})
+        self.irregular = dict(irregular or {})
+
+    def forms(self, text: str) -> set[str]:
+        found: set[str] = set()
+        for word in _WORD.findall(text):
+            found |= word_forms(word)
+            found |= self.irregular.get(word.lower(), frozenset())
+        return found
+
+    def __call__(self, text: str) -> bool:
+        found = self.forms(text)
+        if not found.isdisjoint(self.free):
+            return True
+        for lemma in found.intersection(self.constrained):
+            for pattern in self.constrained[lemma]:
+                if all(not found.isdisjoint(alternatives) for alternatives in pattern):
+                    return True
+        return False

@@ -11,7 +11,7 @@ import duckdb
 from dotterel.store._schema import DATA_TABLES
 from dotterel.store._sql import run, scalar
 
-ExportFormat = Literal["parquet", "csv", "jsonl"]
+ExportFormat = Literal["parquet", "csv", "jsonl", "gdelt"]  # gdelt: see store/_gdelt.py
 EXPORT_FORMATS: dict[str, tuple[str, str]] = {  # format -> (file suffix, COPY options)
     "parquet": (".parquet", "FORMAT parquet"),
     "csv": (".csv", "FORMAT csv, HEADER true"),
@@ -20,11 +20,25 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {  # format -> (file suffix, COPY o
 COUNTED = ("articles", "events", "claims", "failures")
 
 
+def event_source(*, mentions: bool = False) -> str:
+    """The relation (a parenthesised SELECT, to use as ``FROM {event_source()} e``) that event
+    lists, counts and series read from. By default one row per event cluster, i.e. per
+    real-world event: its first report, with the cluster's ``num_mentions``, ``num_articles``
+    and ``num_sources``. With ``mentions``, one row per report (every ``events`` row), each with
+    its cluster's counts. Columns are those of ``events`` plus the three counts."""
+    one_per_cluster = "" if mentions else "WHERE e.cluster_id IS NULL OR e.id = e.cluster_id"
+    return ("(SELECT e.*, coalesce(c.num_mentions, 1) AS num_mentions, "
+            "coalesce(c.num_articles, 1) AS num_articles, "
+            "coalesce(c.num_sources, 1) AS num_sources "
+            f"FROM events e LEFT JOIN event_clusters c ON c.id = e.cluster_id {one_per_cluster})")
+
+
 def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
            recipient: str | None = None, type: str | None = None,  # noqa: A002
            since: str | date | None = None, until: str | date | None = None,
-           limit: int | None = None) -> list[dict[str, Any]]:
-    """Events matching every given filter, oldest first, as JSON-ready dicts."""
+           limit: int | None = None, mentions: bool = False) -> list[dict[str, Any]]:
+    """Events matching every given filter, oldest first, as JSON-ready dicts: one per event
+    cluster (its first report, with the cluster's counts), or with ``mentions`` one per report."""
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if actor:
@@ -42,7 +56,7 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
     if until is not None:
         where.append("event_date <= ?")
         params.append(_date(until, "until"))
-    sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
+    sql = (f"SELECT * FROM {event_source(mentions=mentions)} e WHERE {' AND '.join(where)} "
            "ORDER BY event_date NULLS LAST, article_id, sentence, trigger_start, id")
     if limit is not None:
         sql += " LIMIT ?"
@@ -53,21 +67,57 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
 
 
 def claims(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None,
-           stance: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Claims, optionally by speaker code and stance, in article and sentence order."""
+           stance: str | None = None, about: str | None = None, disputed: bool = False,
+           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Claims with their article date and thread summary, filtered by speaker code (any case),
+    stance, free text (content, thread proposition or mentioned actors) and disputed threads
+    (a denial or dispute anywhere in the thread); oldest first."""
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if speaker:
-        where.append("upper(speaker_code) = upper(?)")
+        where.append("upper(c.speaker_code) = upper(?)")
         params.append(speaker)
     if stance:
-        where.append("stance = ?")
+        where.append("c.stance = ?")
         params.append(stance)
-    sql = (f"SELECT * FROM claims WHERE {' AND '.join(where)} "
-           "ORDER BY article_id, sentence, content_start, id")
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(_limit(limit))
+    if about:
+        where.append("(c.content ILIKE ? OR t.proposition ILIKE ? OR c.about ILIKE ? "
+                     "OR c.speaker_name ILIKE ?)")
+        params += [f"%{about}%"] * 4
+    if disputed:
+        where.append("(coalesce(t.n_denials, 0) + coalesce(t.n_disputes, 0) > 0 "
+                     "OR c.stance IN ('denies', 'disputes'))")
+    sql = (f"""SELECT c.*, a.date AS article_date, a.title AS article_title,
+                      t.proposition AS thread_proposition, t.n_denials, t.n_disputes,
+                      t.n_evidence_demands, t.n_supports
+               FROM claims c JOIN articles a ON a.id = c.article_id
+               LEFT JOIN claim_threads t ON t.id = c.thread_id
+               WHERE {' AND '.join(where)}
+               ORDER BY a.date NULLS LAST, c.article_id, c.sentence, c.content_start, c.id""")
+    sql += " LIMIT ? OFFSET ?"
+    params += [_limit(limit) if limit is not None else 1_000_000, max(0, int(offset))]
+    return _dicts(con, sql, params)
+
+
+def claim_thread(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
+    """The thread holding claim ``ident`` (or thread ``ident``) as a timeline: the thread's
+    summary and every claim in it, oldest first. A claim with no thread is a thread of its own
+    with the claims that answer it. None when nothing has that id."""
+    found = run(con, "SELECT coalesce(thread_id, id) FROM claims WHERE id = ?", [ident])
+    tid = found[0][0] if found else ident
+    head = _dicts(con, "SELECT * FROM claim_threads WHERE id = ?", [tid])
+    members = _dicts(con, """
+        SELECT c.*, a.date AS article_date, a.title AS article_title, a.source AS article_source
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.thread_id = ? OR c.id = ? OR c.responds_to = ?
+        ORDER BY a.date NULLS LAST, c.stance != 'asserts', c.article_id, c.sentence, c.id""",
+                     [tid, tid, tid])
+    if not head and not members:
+        return None
+    return {"thread": head[0] if head else {"id": tid}, "claims": members}
+
+
+def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, map(_json_ready, row))) for row in cur.fetchall()]
@@ -97,9 +147,15 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def export(con: duckdb.DuckDBPyConnection, fmt: str, out: Path) -> list[Path]:
-    """Write every data table to ``out/<table><suffix>``; return the files written."""
+    """Write every data table to ``out/<table><suffix>`` (``gdelt``: GDELT's event and mentions
+    tables, see store/_gdelt.py); return the files written."""
+    if fmt == "gdelt":
+        from dotterel.store._gdelt import export as export_gdelt
+
+        return export_gdelt(con, out)
     if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        raise ValueError(f"unknown export format {fmt!r}; use one of "
+                         f"{', '.join([*EXPORT_FORMATS, 'gdelt'])}")
     suffix, options = EXPORT_FORMATS[fmt]
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -11,7 +11,7 @@ import pyarrow as pa
 from dotterel.errors import E301, StoreError
 from dotterel.store._sql import run, scalar
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _ARROW = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -64,7 +64,20 @@ EVENTS = Table("events", (
     ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
     ("location_lon", "DOUBLE"), ("location_geonameid", "BIGINT"), ("location_feature", "VARCHAR"),
     ("negated", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("confidence", "DOUBLE"),
-    ("event_date", "DATE"), ("reported_by", "VARCHAR")))
+    ("event_date", "DATE"), ("reported_by", "VARCHAR"), ("cluster_id", "VARCHAR")))
+
+# An event cluster: the events, across articles, that report one real-world event (store/_clusters.py).
+# ``id`` is the id of its first event (the root), whose date, dyad and codes it carries; the
+# location is the first one its mentions name; the counts are GDELT's.
+EVENT_CLUSTERS = Table("event_clusters", (
+    ("id", "VARCHAR"), ("event_date", "DATE"), ("first_date", "DATE"), ("last_date", "DATE"),
+    ("actor_code", "VARCHAR"), ("recipient_code", "VARCHAR"), ("cameo", "VARCHAR"),
+    ("cameo_root", "VARCHAR"), ("plover_type", "VARCHAR"), ("quad_class", "INTEGER"),
+    ("goldstein", "DOUBLE"), ("negated", "BOOLEAN"), ("hypothetical", "BOOLEAN"),
+    ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
+    ("location_lon", "DOUBLE"), ("location_geonameid", "BIGINT"), ("location_feature", "VARCHAR"),
+    ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
+    ("first_article_id", "VARCHAR")))
 
 CLAIMS = Table("claims", (
     ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("sentence", "INTEGER"),
@@ -97,10 +110,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: ('ALTER TABLE "claims" ADD COLUMN IF NOT EXISTS "about" VARCHAR',
         'ALTER TABLE "claims" ADD COLUMN IF NOT EXISTS "thread_id" VARCHAR',
         CLAIM_THREADS.ddl()),
+    # 2 -> 3: event clusters; the stored events are clustered when the store is next opened
+    # for writing (Store -> _clusters.cluster_unassigned)
+    2: ('ALTER TABLE "events" ADD COLUMN IF NOT EXISTS "cluster_id" VARCHAR',
+        EVENT_CLUSTERS.ddl()),
 }
 
-TABLES = (ARTICLES, EVENTS, CLAIMS, CLAIM_THREADS, PLACES, FAILURES, RUNS)
-DATA_TABLES = ("articles", "events", "claims", "claim_threads", "places", "failures")  # what export writes
+TABLES = (ARTICLES, EVENTS, EVENT_CLUSTERS, CLAIMS, CLAIM_THREADS, PLACES, FAILURES, RUNS)
+DATA_TABLES = ("articles", "events", "event_clusters", "claims", "claim_threads", "places",
+               "failures")  # what export writes
 _META_DDL = 'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR PRIMARY KEY, "value" VARCHAR)'
 
 
@@ -114,6 +132,10 @@ def ensure(con: duckdb.DuckDBPyConnection, *, path: str, read_only: bool) -> int
     if version is not None and version > SCHEMA_VERSION:
         raise StoreError(f"{path} has schema version {version}, newer than this dotterel "
                          f"understands ({SCHEMA_VERSION}); upgrade dotterel", code=E301)
+    if read_only and version is not None and version < SCHEMA_VERSION:
+        raise StoreError(f"{path} has schema version {version}, older than this dotterel's "
+                         f"({SCHEMA_VERSION}); open it once for writing to migrate it "
+                         f"(for example: dotterel ingest NEW_FILES --db {path})", code=E301)
     if read_only or version == SCHEMA_VERSION:
         return version or SCHEMA_VERSION
     _create_or_migrate(con, version)

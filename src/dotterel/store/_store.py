@@ -12,7 +12,7 @@ import duckdb
 
 from dotterel.errors import E301, E302, StoreError
 from dotterel.records import ArticleResult, Failure
-from dotterel.store import _queries, _schema, _writer
+from dotterel.store import _clusters, _queries, _schema, _writer
 from dotterel.store._queries import ExportFormat
 from dotterel.store._writer import WriteSummary
 
@@ -24,16 +24,34 @@ class Store:
     """A dotterel store in one DuckDB file (``":memory:"`` for a throwaway one).
 
     Raises ``StoreError`` [E301] when the file cannot be opened: locked by another process, not
-    a DuckDB file, not a dotterel store, or written by a newer dotterel."""
+    a DuckDB file, not a dotterel store, or written by a newer dotterel.
 
-    def __init__(self, path: str | Path = "dotterel.duckdb", *, read_only: bool = False) -> None:
+    ``cluster_window_days`` (default 1, kept in the store) is how many days apart two reports of
+    one event may be dated; it applies to the batches written from then on."""
+
+    def __init__(self, path: str | Path = "dotterel.duckdb", *, read_only: bool = False,
+                 cluster_window_days: int | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
         self._con = _connect(self.path, read_only=read_only)
         try:
             self.schema_version = _schema.ensure(self._con, path=self.path, read_only=read_only)
+            if not read_only:
+                self._prepare_clusters(cluster_window_days)
         except BaseException:
             self._con.close()
+            raise
+
+    def _prepare_clusters(self, window_days: int | None) -> None:
+        """Record the cluster window, and cluster the events of a store migrated from schema 2."""
+        self._con.begin()
+        try:
+            if window_days is not None:
+                _clusters.set_window_days(self._con, window_days)
+            _clusters.cluster_unassigned(self._con)
+            self._con.commit()
+        except BaseException:
+            self._con.rollback()
             raise
 
     def __enter__(self) -> Store:
@@ -73,16 +91,24 @@ class Store:
     def events(self, *, actor: str | None = None, recipient: str | None = None,
                type: str | None = None,  # noqa: A002 - the CLI's name for it
                since: str | date | None = None, until: str | date | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
+               limit: int | None = None, mentions: bool = False) -> list[dict[str, Any]]:
         """Events filtered by actor/recipient code (any case), PLOVER type or CAMEO prefix, and
-        an inclusive ISO date range on ``event_date``."""
+        an inclusive ISO date range on ``event_date``: one row per event cluster (a real-world
+        event, with ``num_mentions``, ``num_articles``, ``num_sources``), or with ``mentions``
+        one row per report."""
         return _queries.events(self._con, actor=actor, recipient=recipient, type=type,
-                               since=since, until=until, limit=limit)
+                               since=since, until=until, limit=limit, mentions=mentions)
 
     def claims(self, *, speaker: str | None = None, stance: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
-        """Claims filtered by speaker code (any case) and stance."""
-        return _queries.claims(self._con, speaker=speaker, stance=stance, limit=limit)
+               about: str | None = None, disputed: bool = False, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Claims filtered by speaker code (any case), stance, free text and disputed threads."""
+        return _queries.claims(self._con, speaker=speaker, stance=stance, about=about,
+                               disputed=disputed, limit=limit, offset=offset)
+
+    def claim_thread(self, ident: str) -> dict[str, Any] | None:
+        """The thread of a claim (or thread id) as a timeline, or None."""
+        return _queries.claim_thread(self._con, ident)
 
     def counts(self) -> dict[str, int]:
         """Rows in articles, events, claims and failures."""
@@ -90,7 +116,7 @@ class Store:
 
     def export(self, fmt: ExportFormat, out: str | Path) -> list[Path]:
         """Write each table to the directory ``out`` as ``<table>.parquet``, ``.csv`` or
-        ``.jsonl``; return the files. Raises ``StoreError`` [E302] when a file cannot be written."""
+        ``.jsonl``, or (``gdelt``) GDELT 2.0's event and mentions tables; return the files. Raises ``StoreError`` [E302] when a file cannot be written."""
         try:
             return _queries.export(self._con, fmt, Path(out))
         except (duckdb.Error, OSError) as exc:

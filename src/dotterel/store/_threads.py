@@ -23,8 +23,9 @@ from dotterel.store._sql import run
 
 # calibrated on the Wikinews set and the example story: lower values merge distinct claims
 # about the same countries; re-run tests/unit/test_threads.py after changing it.
-THREAD_MIN = 0.3
-RESPONSE_MIN = 0.2
+THREAD_MIN = 0.35
+RESPONSE_MIN = 0.25
+TERMS_MIN = 0.15  # shared actors alone never make two claims one proposition
 _WORD = re.compile(r"[a-z][a-z'-]+")
 STOP = frozenset("""the a an of to in and that have has had been be is are was were from on for
 by with its their it they them this these those there here as at or but not no than then also
@@ -33,11 +34,12 @@ other some any all such who which what when where while been being our your his 
 you i me my mr mrs ms one two three many much very just only so if because""".split())
 
 
-def terms(text: str) -> set[str]:
-    """Content words, crudely stemmed ("leaders" -> "leader", "moved" -> "mov")."""
+def terms(text: str, *, skip: set[str] = frozenset()) -> set[str]:
+    """Content words, crudely stemmed ("leaders" -> "leader", "moved" -> "mov"), without the
+    names in ``skip`` (the actors, which are matched as ``about`` keys)."""
     out = set()
     for w in _WORD.findall(text.lower()):
-        if w in STOP or len(w) < 3:
+        if w in STOP or len(w) < 3 or w in skip:
             continue
         for suffix in ("ing", "ed", "es", "s"):
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -51,7 +53,9 @@ def similarity(about_a: set[str], terms_a: set[str], about_b: set[str], terms_b:
     """0..1: shared entities weigh as much as the overlap of content words."""
     t = len(terms_a & terms_b) / len(terms_a | terms_b) if terms_a and terms_b else 0.0
     a = len(about_a & about_b) / len(about_a | about_b) if about_a and about_b else 0.0
-    return 0.5 * t + 0.5 * a if about_a and about_b else t
+    if t < TERMS_MIN and not (a == 1.0 and len(about_a) >= 2):
+        return 0.0  # no shared wording: only the very same set of several actors will do
+    return 0.6 * t + 0.4 * a if about_a and about_b else t
 
 
 def link_claims(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> None:
@@ -101,7 +105,7 @@ def _new_claims(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict
         row["article_date"] = str(row["article_date"]) if row["article_date"] else None
         row["seq"] = n
         row["about_set"] = set(row["about"].split())
-        row["terms"] = terms(row["content"] or "")
+        row["terms"] = terms(row["content"] or "", skip=row["about_set"])
         out.append(row)
     return out
 
@@ -131,12 +135,27 @@ def _place(c: dict[str, Any], threads: dict[str, dict], assigned: dict[str, str]
     if c["stance"] == "asserts":
         if best is not None and score >= THREAD_MIN:
             return best, None
+        if (same := _restated(c, threads)) is not None:
+            return same, None
         threads[c["id"]] = {"about": c["about_set"], "terms": c["terms"], "first": c["id"],
                             "speaker": c["speaker_code"], "new": True, "row": c}
         return c["id"], None
     if best is not None and score >= RESPONSE_MIN:
         return best, threads[best]["first"]
     return None, None
+
+
+def _restated(c: dict[str, Any], threads: dict[str, dict]) -> str | None:
+    """A speaker restating, in the same article, a claim about the same actors (a headline's
+    "Iran's claim of ISIS presence" and the body's "ISIS leaders moved to Afghanistan")."""
+    own = {c["speaker_code"]} if c["speaker_code"] else set()
+    for tid, t in threads.items():
+        row = t.get("row")
+        if (row is not None and row["article_id"] == c["article_id"] and c["speaker_code"]
+                and row["speaker_code"] == c["speaker_code"]
+                and (t["about"] & c["about_set"]) - own):
+            return tid
+    return None
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, thread_ids: list[str]) -> None:
@@ -162,11 +181,11 @@ def _refresh(con: duckdb.DuckDBPyConnection, thread_ids: list[str]) -> None:
               WHERE list_contains(?::VARCHAR[], c.thread_id)) t
         GROUP BY t.thread_id""", [now, thread_ids])
     # terms come from the same stemmer as matching, over each thread's assertions
-    found = run(con, "SELECT thread_id, content FROM claims WHERE list_contains(?::VARCHAR[], "
-                     "thread_id) AND stance = 'asserts'", [thread_ids])
+    found = run(con, "SELECT thread_id, content, coalesce(about, '') FROM claims WHERE "
+                     "list_contains(?::VARCHAR[], thread_id) AND stance = 'asserts'", [thread_ids])
     words: dict[str, set[str]] = {t: set() for t in thread_ids}
-    for tid, content in found:
-        words[tid] |= terms(content or "")
+    for tid, content, about in found:
+        words[tid] |= terms(content or "", skip=set(about.split()))
     con.register("_dotterel_terms", pa.table({
         "id": pa.array(list(words), pa.string()),
         "terms": pa.array([" ".join(sorted(w)) for w in words.values()], pa.string())}))

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from dotterel.records import Actor, ArticleResult, Claim, Event, Failure, Place
+from dotterel.store._clusters import cluster_events
 from dotterel.store._schema import ARTICLES, CLAIMS, EVENTS, FAILURES, PLACES, RUNS, Table
 from dotterel.store._sql import run, scalar
 from dotterel.store._threads import link_claims
@@ -43,6 +44,7 @@ def write_batch(con: duckdb.DuckDBPyConnection, results: Sequence[ArticleResult]
     fails = _new_failures(con, failures, now=now, run_id=run_id)
     _insert(con, ARTICLES, [_article_row(r, now=now, run_id=run_id) for r in new])
     _insert(con, EVENTS, events)
+    cluster_events(con, [e["id"] for e in events])
     _insert(con, CLAIMS, claims)
     link_claims(con, [c["id"] for c in claims])
     _insert(con, PLACES, [p for r in new for p in _place_rows(r)])

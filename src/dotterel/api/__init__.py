@@ -1,0 +1,6 @@
+"""The REST API and the dashboard, on FastAPI: ``create_app(db)`` gives the ASGI app that
+``dotterel serve`` runs. Every dashboard page is built from the ``/api`` JSON."""
+from dotterel.api._app import create_app
+from dotterel.api._limits import MAX_BODY_BYTES
+
+__all__ = ["MAX_BODY_BYTES", "create_app"]

@@ -1,0 +1,128 @@
+"""The ``/api`` endpoints. Each one is a named query (``dotterel.query``) on a connection
+opened for the request, answered as JSON; filters are parameters of that query, never SQL."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any, Literal, Optional
+
+from fastapi import APIRouter, Path, Query, Request
+
+from dotterel import query
+from dotterel.api import _json
+from dotterel.api import _models as M
+from dotterel.api._errors import ApiError
+from dotterel.contract import result_json
+
+router = APIRouter(prefix="/api", tags=["api"])
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": M.ErrorOut} for s in (400, 404, 422, 500, 503)}
+Code = Annotated[str, Path(min_length=2, max_length=32, description="Actor code, e.g. AFG.")]
+Limit = Annotated[int, Query(ge=0, le=query.MAX_LIMIT, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Text = Optional[str]
+
+
+def _db(request: Request) -> Any:
+    return request.app.state.database
+
+
+@router.get("/events", response_model=M.EventPage, responses=ERRORS)
+def events(request: Request,
+           actor: Annotated[Text, Query(max_length=32, description="Actor code.")] = None,
+           recipient: Annotated[Text, Query(max_length=32, description="Recipient code.")] = None,
+           type: Annotated[Text, Query(max_length=32, description="PLOVER type.")] = None,  # noqa: A002
+           cameo: Annotated[Text, Query(max_length=8, pattern=r"^\d{1,4}$",
+                                        description="CAMEO code prefix.")] = None,
+           since: Optional[date] = None, until: Optional[date] = None,
+           undirected: Annotated[bool, Query(description="Also recipient -> actor.")] = False,
+           article: Annotated[Text, Query(max_length=64, description="Article id.")] = None,
+           limit: Limit = 100, offset: Offset = 0) -> Any:
+    """Events, filtered; oldest first, undated last; a page at a time."""
+    with _db(request).open() as store:
+        found = query.events(store.connection, actor=actor, recipient=recipient, type=type,
+                             cameo=cameo, since=since, until=until, undirected=undirected,
+                             article_id=article, limit=limit, offset=offset)
+    return _json.page(found, _json.stored_event)
+
+
+@router.get("/dyads", response_model=M.DyadList, responses=ERRORS)
+def dyads(request: Request, since: Optional[date] = None, until: Optional[date] = None,
+          internal: Annotated[bool, Query(description="Include pairs of one code with "
+                                                      "itself.")] = False,
+          limit: Annotated[int, Query(ge=0, le=query.MAX_LIMIT)] = 20) -> Any:
+    """The most active actor pairs (either direction), busiest first."""
+    with _db(request).open() as store:
+        found = query.top_dyads(store.connection, since=since, until=until, internal=internal,
+                                limit=limit)
+    return {"items": [_json.dyad(d) for d in found]}
+
+
+@router.get("/dyads/{a}/{b}/series", response_model=M.SeriesOut, responses=ERRORS)
+def dyad_series(request: Request, a: Code, b: Code,
+                by: Literal["day", "week", "month"] = "month",
+                directed: Annotated[bool, Query(description="Only a -> b.")] = False) -> Any:
+    """Events between two actors per period: counts per quad class, mean Goldstein score."""
+    with _db(request).open() as store:
+        found = query.dyad_series(store.connection, a, b, by=by, directed=directed)
+    return _json.series(found)
+
+
+@router.get("/claims", response_model=M.ClaimPage, responses=ERRORS)
+def claims(request: Request,
+           speaker: Annotated[Text, Query(max_length=32, description="Speaker code.")] = None,
+           q: Annotated[Text, Query(max_length=200, description="Free text.")] = None,
+           stance: Optional[Literal["asserts", "denies", "disputes", "supports",
+                                    "demands_evidence", "retracts"]] = None,
+           disputed: Annotated[bool, Query(description="Only claims denied, disputed or "
+                                                       "asked for evidence.")] = False,
+           limit: Limit = 100, offset: Offset = 0) -> Any:
+    """Claims, most recently challenged first."""
+    with _db(request).open() as store:
+        found = query.claims(store.connection, speaker=speaker, q=q, stance=stance,
+                             disputed=disputed, limit=limit, offset=offset)
+    return _json.page(found, _json.stored_claim)
+
+
+@router.get("/claims/{claim_id}", response_model=M.ThreadOut, responses=ERRORS)
+def claim_thread(request: Request, claim_id: Annotated[str, Path(max_length=64)]) -> Any:
+    """The thread a claim belongs to: what started it and every reply, by date."""
+    with _db(request).open() as store:
+        return _json.thread(query.claim_thread(store.connection, claim_id))
+
+
+@router.get("/articles/{article_id}", response_model=M.ArticleViewOut, responses=ERRORS)
+def article(request: Request, article_id: Annotated[str, Path(max_length=512)]) -> Any:
+    """An article's text, with its events and claims and their offsets into the text."""
+    with _db(request).open() as store:
+        return _json.article_view(query.article(store.connection, article_id))
+
+
+@router.post("/code", response_model=M.CodeOut,
+             responses={**ERRORS, 403: {"model": M.ErrorOut}, 413: {"model": M.ErrorOut}})
+def code(request: Request, body: M.CodeRequest,
+         store: Annotated[bool, Query(description="Also store it (needs --allow-writes).")] = False
+         ) -> Any:
+    """Code a text with the pipeline; stored only with ``store=true`` on a server started
+    with ``--allow-writes``."""
+    database = _db(request)
+    if store and not database.writable:
+        raise ApiError(403, "forbidden", "this server is read-only; start it with "
+                       "dotterel serve --allow-writes to store coded articles")
+    result = request.app.state.coder.code(body)
+    out = result_json(result)
+    out["article"]["text"] = result.article.text
+    if store:
+        with database.open() as opened:
+            summary = opened.write_batch([result])
+        out["stored"] = {k: v for k, v in asdict(summary).items() if k != "failures"}
+    return out
+
+
+@router.get("/status", response_model=M.StatusOut, responses=ERRORS)
+def status(request: Request) -> Any:
+    """Rows per table, the schema version, and whether this server may write."""
+    database = _db(request)
+    with database.open() as store:
+        return {"schema_version": store.schema_version, "counts": store.counts(),
+                "writes": database.writable}
