@@ -19,6 +19,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 
 from dotterel.claims import _cues as C
+from dotterel.claims._quotes import attributions
 from dotterel.events import Mentions
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._tree import Tree
@@ -40,9 +41,14 @@ class ClaimCoder:
              events: Sequence[Event] = ()) -> list[Claim]:
         ledger = _Ledger(parsed.article.id)
         mentions = mentions if mentions is not None else Mentions()
+        finders: dict[int, _SentenceClaims] = {}
         for sent in parsed.sentences:
             tree = Tree(sent)
-            _SentenceClaims(tree, ArgumentFinder(tree, self.resolve, mentions), ledger).run()
+            finders[sent.index] = _SentenceClaims(tree, ArgumentFinder(tree, self.resolve, mentions),
+                                                  ledger)
+            finders[sent.index].run()
+        for span, sent, cue in attributions(parsed.sentences, parsed.article.text, C.ASSERT_CUES):
+            finders[sent.index].quote(span, cue, parsed.article.text)
         ledger.resolve_forward()
         return ledger.claims
 
@@ -67,6 +73,16 @@ class _Ledger:
         claim = Claim(id=cid, sentence=sent.index, speaker=speaker, cue=cue.text, content=text,
                       content_start=start, content_end=end, stance=stance,
                       responds_to=responds_to, cue_start=cue.idx, about=about)
+        self.claims.append(claim)
+        return claim
+
+    def add_text(self, sent: Sentence, *, speaker: Actor | None, cue: Token, start: int,
+                 content: str, stance: str) -> Claim:
+        """A claim whose content is a stretch of text rather than a clause (a quote)."""
+        cid = hashlib.sha1(f"{self.article_id}|q|{cue.idx}|{start}".encode()).hexdigest()[:16]
+        claim = Claim(id=cid, sentence=sent.index, speaker=speaker, cue=cue.text, content=content,
+                      content_start=start, content_end=start + len(content), stance=stance,
+                      cue_start=cue.idx)
         self.claims.append(claim)
         return claim
 
@@ -160,9 +176,39 @@ class _SentenceClaims:
 
     def _speaker(self, v: Token) -> Actor | None:
         s = self.args.subject(v)
-        return self.args.actor_at(s) if s is not None else None
+        return self.speaker_at(s) if s is not None else None
+
+    def speaker_at(self, t: Token) -> Actor | None:
+        """The actor of a speaker phrase, or, when nothing in it can be coded, its text alone:
+        "a university student" is still who said it."""
+        found = self.args.actor_at(t)
+        if found is not None:
+            return found
+        toks = self.tree.np_tokens(t)
+        if not toks or t.pos == "PRON":
+            return None
+        return Actor(text=" ".join(x.text for x in toks), code=None, start=toks[0].idx,
+                     end=toks[-1].idx + len(toks[-1].text), kind="unknown")
+
+    def quote(self, span: tuple[int, int], cue: Token, text: str) -> None:
+        """A direct quote attributed by ``cue``: it replaces the reported-speech claim of the
+        same cue when it is longer (a quote over several sentences)."""
+        speaker = self._speaker(cue)
+        content = text[span[0]:span[1]].strip(" ,.")
+        start = span[0] + text[span[0]:span[1]].index(content[:1]) if content else span[0]
+        for n, c in enumerate(self.ledger.claims):
+            if c.cue_start == cue.idx and c.stance == "asserts":
+                if len(content) > len(c.content):
+                    self.ledger.claims[n] = replace(c, content=content, content_start=start,
+                                                    content_end=start + len(content))
+                return
+        self.ledger.add_text(self.sent, speaker=speaker, cue=cue, start=start,
+                             content=content, stance="asserts")
 
     def _verb(self, v: Token) -> None:
+        if v.dep in ("advcl", "xcomp", "acl", "relcl") and any(
+                k.dep == "aux" and k.lemma.lower() == "to" for k in self.tree.children(v)):
+            return  # "... to confirm if he is fit": a purpose, not a statement
         lemma = v.lemma.lower()
         stance = C.CUE_STANCE.get(lemma)
         obj = self.tree.child(v, ("dobj",))
