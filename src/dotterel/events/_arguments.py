@@ -58,7 +58,7 @@ class ArgumentFinder:
 
     def _resolve_np(self, t: Token) -> Actor | None:
         low = t.text.lower()
-        if t.pos == "PRON" or low in PRONOUNS:
+        if t.pos == "PRON" or (low in PRONOUNS and not t.text.isupper()):  # "US" is no pronoun
             return self.mentions.pronoun(low, t.idx, subject=t.dep in ("nsubj", "nsubjpass"))
         toks = self.tree.np_tokens(t)
         actor = self.resolve(toks)

@@ -28,6 +28,9 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 
+# speech verbs whose report of someone else's violence is an accusation
+ACCUSING_SPEECH = {"say", "claim", "allege", "state", "insist", "assert", "charge", "tell",
+                   "report", "add", "declare", "maintain", "complain", "warn"}
 MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
 
 EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
@@ -95,7 +98,30 @@ class EventCoder:
                     if location is None:
                         location = [self._location(sent, actor, rec) or dateline]
                     out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
-        return _subsume(out)
+        return _subsume(self._accusations(out, tree))
+
+    def _accusations(self, events: list[Event], tree: Tree) -> list[Event]:
+        """"The US claimed that ISIL had attacked Iraq": a statement that someone else used
+        force is an accusation of them (112), as CAMEO codes it."""
+        by_offset = {t.idx: t for t in tree.tokens}
+        out = []
+        for e in events:
+            cue = by_offset.get(e.trigger_start)
+            if (cue is None or not e.cameo.startswith("01") or e.actor is None or not e.actor.code
+                    or cue.lemma.lower() not in ACCUSING_SPEECH):
+                out.append(e)
+                continue
+            inside = {t.idx for c in tree.children(cue, ("ccomp",)) for t in tree.subtree(c.i)}
+            accused = next((x for x in events if x.trigger_start in inside and x.quad_class == 4
+                            and not x.negated and _other_party(e.actor, x)), None)
+            if accused is None:
+                out.append(e)
+                continue
+            code = self.lexicon.code("112")
+            out.append(replace(e, cameo=code.code, plover_type=code.plover_type,
+                               plover_mode=code.plover_mode, goldstein=code.goldstein,
+                               quad_class=code.quad_class, recipient=accused.actor))
+        return out
 
     def _location(self, sent: Sentence, actor: Actor | None, rec: Actor | None) -> Place | None:
         if self.find_places is None:
@@ -132,6 +158,13 @@ class EventCoder:
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
             reported_by=speaker)
+
+
+def _other_party(speaker: Actor, e: Event) -> bool:
+    """The event's doer is someone else, or the speaker is its target ("fired at it")."""
+    if e.actor is not None and e.actor.code:
+        return e.actor.code != speaker.code
+    return e.recipient is not None and e.recipient.code == speaker.code
 
 
 def _subsume(events: list[Event]) -> list[Event]:
