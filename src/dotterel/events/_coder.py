@@ -28,6 +28,9 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 
+NOBODY = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody", "one",
+          "people", "thing", "something", "nothing", "anything", "everything", "other", "others",
+          "fighting", "violence", "situation", "incident", "attack", "explosion", "fire"}
 # speech verbs whose report of someone else's violence is an accusation
 ACCUSING_SPEECH = {"say", "claim", "allege", "state", "insist", "assert", "charge", "tell",
                    "report", "add", "declare", "maintain", "complain", "warn"}
@@ -83,7 +86,7 @@ class EventCoder:
                     (demand := _obligation(tree, tr.token)) is not None):
                 tr = replace(tr, pattern=replace(tr.pattern, cameo="100"))
                 r_tok = demand  # "Russia said Sudan must return the helicopter": a demand
-            actors = args.actors(a_tok) or [None]
+            actors = args.actors(a_tok) or [_uncoded(tree, a_tok)]
             recipients = args.actors(r_tok) or [None]
             for actor in actors:
                 for rec in recipients:
@@ -158,6 +161,17 @@ class EventCoder:
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
             reported_by=speaker)
+
+
+def _uncoded(tree: Tree, t: Token | None) -> Actor | None:
+    """A doer named by a noun phrase that no dictionary codes ("Islamic fundamentalists"):
+    kept by its text, with no code. Pronouns and quantifiers ("anyone") name nobody."""
+    if t is None or t.pos not in ("NOUN", "PROPN") or t.lemma.lower() in NOBODY:
+        return None
+    toks = tree.np_tokens(t)
+    text = " ".join(x.text for x in toks)
+    return Actor(text=text, code=None, start=toks[0].idx,
+                 end=toks[-1].idx + len(toks[-1].text), kind="unknown")
 
 
 def _other_party(speaker: Actor, e: Event) -> bool:
