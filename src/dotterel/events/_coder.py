@@ -28,6 +28,8 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 
+QUANTIFIERS = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody",
+               "none", "one", "other", "others"}
 NOBODY = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody", "one",
           "people", "thing", "something", "nothing", "anything", "everything", "other", "others",
           "fighting", "violence", "situation", "incident", "attack", "explosion", "fire"}
@@ -90,8 +92,9 @@ class EventCoder:
             recipients = args.actors(r_tok) or [None]
             for actor in actors:
                 for rec in recipients:
-                    if actor is None and (rec is None or a_tok is not None):
-                        continue  # nobody, or a named non-actor ("anyone"), did it
+                    if actor is None and (rec is None or (a_tok is not None and
+                                                          a_tok.lemma.lower() in QUANTIFIERS)):
+                        continue  # nobody, or "anyone", did it
                     if rec is not None and actor is not None and _same(actor, rec):
                         rec = None
                     key = (tr.token.i, actor and actor.code, rec and rec.code)

@@ -39,6 +39,9 @@ def _near(tree: Tree, t: Token) -> dict[str, int]:
             if k.dep in DESCEND:
                 for g in tree.children(k):
                     near.setdefault(g.lemma.lower(), g.i)
+                    if g.dep == "prep":  # "received a mission of observers"
+                        for o in tree.children(g, ("pobj",)):
+                            near.setdefault(o.lemma.lower(), o.i)
     return near
 
 
