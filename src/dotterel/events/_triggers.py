@@ -95,12 +95,14 @@ def find_triggers(tree: Tree, lexicon: Lexicon) -> list[Trigger]:
                 verbal.append(Trigger(token=t, pattern=m[0], nominal=False, consumed=m[1]))
                 consumed.update(m[1])
     nominal: list[Trigger] = []
+    verbs = {tr.token.i for tr in verbal}
     for t in tree.tokens:
         if t.pos in NOUN_POS and t.i not in consumed:
             m = _match(tree, t, _candidates(lexicon, "N", t))
             if m:
-                nominal.append(Trigger(token=t, pattern=m[0], nominal=True,
-                                       light=_light_verb(tree, t, lexicon), consumed=m[1]))
+                light = _light_verb(tree, t, lexicon) or _support_verb(tree, t, verbs)
+                nominal.append(Trigger(token=t, pattern=m[0], nominal=True, light=light,
+                                       consumed=m[1]))
     return sorted(verbal + nominal, key=lambda tr: tr.token.i)
 
 
@@ -113,6 +115,15 @@ def _nominal_object(tree: Tree, verb: Token, lexicon: Lexicon) -> bool:
             if lexicon.candidates("N", k.lemma.lower()):
                 return True
     return False
+
+
+def _support_verb(tree: Tree, noun: Token, triggers: set[int]) -> Token | None:
+    """A verb that is no trigger itself, with the nominal trigger as its object, usually tells
+    who acts: "NATO would tighten the blockade", "the army intensified its offensive"."""
+    h = tree.head(noun)
+    if noun.dep == "dobj" and h is not None and h.pos == "VERB" and h.i not in triggers:
+        return h
+    return None
 
 
 def _light_verb(tree: Tree, noun: Token, lexicon: Lexicon) -> Token | None:
