@@ -1,6 +1,7 @@
 """Read, code and store: the ``ingest`` job, in transactional batches."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ class IngestSummary:
     claims: int = 0
     failures: int = 0
     failure_samples: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0  # the whole job: read, code, store
+    store_seconds: float = 0.0  # of which in the store: opening it, write_batch, closing it
 
 
 def _batches(items: Iterable[ArticleResult | Failure], size: int
@@ -40,12 +43,17 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, pipeline: Any =
     from dotterel.pipeline import default_pipeline
     from dotterel.store import Store
 
+    started = time.perf_counter()
     pipeline = pipeline or default_pipeline()
     summary = IngestSummary()
     stream = pipeline.process(read_inputs(paths))
+    opening = time.perf_counter()
     with Store(db) as store, _progress(progress) as tick:
+        summary.store_seconds += time.perf_counter() - opening
         for results, failures in _batches(stream, batch_size):
+            writing = time.perf_counter()
             written = store.write_batch(results, failures)
+            summary.store_seconds += time.perf_counter() - writing
             summary.articles_seen += len(results)
             summary.articles_new += written.articles_new
             summary.articles_skipped += written.articles_skipped
@@ -54,6 +62,9 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, pipeline: Any =
             summary.failures += len(failures)
             summary.failure_samples.extend(failures[: max(0, 20 - len(summary.failure_samples))])
             tick(len(results) + len(failures))
+        closing = time.perf_counter()
+    summary.store_seconds += time.perf_counter() - closing
+    summary.seconds = time.perf_counter() - started
     return summary
 
 

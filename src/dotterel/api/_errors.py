@@ -73,6 +73,8 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
                for e in exc.errors()]
     summary = "; ".join(f"{d['where']}: {d['problem']}" for d in details[:5])
+    if any(e.get("type") == "json_invalid" for e in exc.errors()):
+        return error_response(400, "bad_request", f"the body is not valid JSON ({summary})")
     return error_response(422, "invalid_request", summary or "invalid request", details=details)
 
 

@@ -20,7 +20,8 @@ def stored_event(s: StoredEvent) -> Json:
 
 def stored_claim(s: StoredClaim) -> Json:
     return {**claim_json(s.claim), "article": asdict(s.article), "responses": s.responses,
-            "challenges": s.challenges, "challenged_by": list(s.challenged_by)}
+            "challenges": s.challenges, "challenged_by": list(s.challenged_by),
+            "thread_id": s.thread_id}
 
 
 def page(p: Page[Any], item: Any) -> Json:
@@ -29,7 +30,8 @@ def page(p: Page[Any], item: Any) -> Json:
 
 
 def thread(t: ClaimThread) -> Json:
-    return {"claim_id": t.claim_id, "root_id": t.root_id, "source": t.source,
+    return {"claim_id": t.claim_id, "root_id": t.root_id, "thread_id": t.thread_id,
+            "source": t.source,
             "entries": [{**stored_claim(e.stored), "depth": e.depth} for e in t.entries]}
 
 

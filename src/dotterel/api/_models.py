@@ -90,6 +90,8 @@ class StoredClaimOut(ClaimOut):
     responses: int = Field(description="Claims that reply to this one.")
     challenges: int = Field(description="Replies that deny, dispute or demand evidence.")
     challenged_by: list[str] = Field(description="Who challenges it (speaker codes or words).")
+    thread_id: Optional[str] = Field(None, description="Its thread across articles, where the "
+                                     "store links claims into threads.")
 
 
 class ThreadEntryOut(StoredClaimOut):
@@ -113,6 +115,7 @@ class ClaimPage(BaseModel):
 class ThreadOut(BaseModel):
     claim_id: str
     root_id: str
+    thread_id: Optional[str]
     source: Literal["responds_to", "thread_id"]
     entries: list[ThreadEntryOut]
 

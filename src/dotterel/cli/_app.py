@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from dotterel.cli import _output as out
+from dotterel.pipeline import PREFILTER_DEFAULT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles -> political event data and a ledger of contested claims.")
@@ -36,25 +37,39 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    gdelt = "gdelt"
 
 
-def _pipeline(dicts: list[Path] | None):
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", "-w", min=1, help="Worker processes, each loading the model once; output and "
+    "order are the same as with 1 (this process).")]
+PrefilterOpt = Annotated[bool, typer.Option(
+    "--prefilter/--no-prefilter", help="Skip the parse of sentences with no trigger or cue word.")]
+
+
+def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = PREFILTER_DEFAULT):
     from dotterel.pipeline import Pipeline
 
-    return Pipeline(dict_paths=dicts or ())
+    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter)
+    if workers <= 1:
+        return pipeline
+    from dotterel.scale import ParallelPipeline, PipelineSettings
+
+    return ParallelPipeline(PipelineSettings.of(pipeline), workers=workers)
 
 
 @app.command()
 def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
          format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.json,
-         dict: DictOpt = None) -> None:
+         dict: DictOpt = None, workers: WorkersOpt = 1,
+         prefilter: PrefilterOpt = PREFILTER_DEFAULT) -> None:
     """Code articles and print events and claims; no database.
 
     Example: dotterel code article.txt --format json
     """
     from dotterel.articles import read_inputs
 
-    results = _pipeline(dict).process(read_inputs(paths))
+    results = _pipeline(dict, workers=workers, prefilter=prefilter).process(read_inputs(paths))
     failed = out.print_results(results, format.value)
     raise typer.Exit(1 if failed else 0)
 
@@ -63,16 +78,26 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
            db: DbOpt = Path("dotterel.duckdb"),
            batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
-           dict: DictOpt = None) -> None:
+           dict: DictOpt = None, workers: WorkersOpt = 1,
+           prefilter: PrefilterOpt = PREFILTER_DEFAULT,
+           timings: Annotated[bool, typer.Option(
+               "--timings", help="Print the time spent writing to the store, on stderr.")] = False,
+           ) -> None:
     """Code articles and store them; the same article twice is stored once.
 
-    Example: dotterel ingest news/ --db news.duckdb
+    Example: dotterel ingest news/ --db news.duckdb --workers 2
     """
     from dotterel.ingest import ingest_paths
 
-    summary = ingest_paths(paths, db=db, pipeline=_pipeline(dict), batch_size=batch,
+    pipeline = _pipeline(dict, workers=workers, prefilter=prefilter)
+    summary = ingest_paths(paths, db=db, pipeline=pipeline, batch_size=batch,
                            progress=sys.stderr.isatty())
     out.print_summary(summary, db)
+    if timings:
+        from dotterel.cli._scale import print_timings
+
+        print_timings(summary, workers=workers,
+                      worker_rss_mb=getattr(pipeline, "peak_worker_rss_mb", None))
     raise typer.Exit(1 if summary.failures else 0)
 
 
@@ -84,8 +109,11 @@ def events(db: DbOpt = Path("dotterel.duckdb"),
            since: Annotated[Optional[str], typer.Option(help="From date, YYYY-MM-DD.")] = None,
            until: Annotated[Optional[str], typer.Option(help="To date, YYYY-MM-DD.")] = None,
            limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+           mentions: Annotated[bool, typer.Option(
+               "--mentions", help="One row per report, not per real-world event.")] = False,
            format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered: one row per real-world event (a cluster of reports, with
+    its number of mentions), or per report with --mentions.
 
     Example: dotterel events --actor AFG --recipient IRN --since 2023-01-01
     """
@@ -94,15 +122,16 @@ def events(db: DbOpt = Path("dotterel.duckdb"),
     out.require_db(db)
     with Store(db, read_only=True) as store:
         rows = store.events(actor=actor, recipient=recipient, type=type, since=since,
-                            until=until, limit=limit)
-    out.print_rows(rows, format.value, columns=out.EVENT_COLUMNS)
+                            until=until, limit=limit, mentions=mentions)
+    out.print_rows(rows, format.value, columns=(*out.EVENT_COLUMNS, "num_mentions"))
 
 
 @app.command()
 def export(out_path: Annotated[Path, typer.Option("--out", help="Output folder.")],
            format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
            db: DbOpt = Path("dotterel.duckdb")) -> None:
-    """Export every table to Parquet, CSV or JSONL files in a folder.
+    """Export every table to Parquet, CSV or JSONL files in a folder, or (gdelt) GDELT 2.0's
+    tab-separated event and mentions tables, one event per cluster of reports.
 
     Example: dotterel export --format parquet --out exports/
     """
@@ -144,3 +173,5 @@ def demo(db: DbOpt = Path("dotterel.duckdb")) -> None:
         out.print_claims(store.claims(limit=500))
     raise typer.Exit(1 if summary.failures else 0)
 from dotterel.cli import _claims  # noqa: E402,F401  (registers claims, claim)
+from dotterel.cli import _serve  # noqa: E402,F401  (registers `dotterel serve`)
+from dotterel.cli import _scale  # noqa: E402,F401  (registers spark, load)

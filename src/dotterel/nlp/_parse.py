@@ -6,7 +6,8 @@ standfirst and body are distinct lines). Offsets are shifted to point into ``Art
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
 from typing import Any
 
 from dotterel.records import Article, ParsedArticle, Sentence, Token
@@ -90,12 +91,12 @@ def _reindex(toks: tuple[Token, ...]) -> tuple[Token, ...]:
 
 
 def parse_articles(articles: Iterable[Article], nlp: Any, *, batch_size: int = 64,
-                   keep: Callable[[str], bool] | None = None) -> Iterator[ParsedArticle]:
+                   keep: SentenceFilter | None = None) -> Iterator[ParsedArticle]:
     """Parse ``articles`` with ``nlp`` (a spaCy Language), yielding one ParsedArticle each.
 
-    With ``keep`` (see ``SentenceFilter``), each paragraph is first cut into sentences by a
-    cheap rule, and only runs of sentences that ``keep`` accepts are parsed; the others yield no
-    ``Sentence``, though they still count in ``Sentence.index``."""
+    With ``keep`` (a ``SentenceFilter``), each paragraph is first cut into sentences by a cheap
+    rule, and only runs of the sentences that ``keep.select`` accepts are parsed; the others
+    yield no ``Sentence``, though they still count in ``Sentence.index``."""
     pending: dict[int, tuple[Article, list[Sentence], int]] = {}
 
     def units() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
@@ -120,27 +121,27 @@ def parse_articles(articles: Iterable[Article], nlp: Any, *, batch_size: int = 6
             next_out += 1
 
 
-def _units(art: Article, keep: Callable[[str], bool] | None
-           ) -> Iterator[tuple[str, int, int, int]]:
+def _units(art: Article, keep: SentenceFilter | None) -> Iterator[tuple[str, int, int, int]]:
     """(text, offset, paragraph, sentences skipped before it) for each stretch to parse."""
-    skipped = 0
+    paras = []
     for p, (off, para) in enumerate(paragraphs(art.text)):
         if p == 0 and art.body_start > 0:
             para = truecase_headline(para, art.text[art.body_start:art.body_start + 5000])
-        if keep is None:
+        paras.append((p, off, para))
+    if keep is None:
+        for p, off, para in paras:
             yield para, off, p, 0
+        return
+    cuts = [(p, off, para, s, e) for p, off, para in paras for s, e in split_sentences(para)]
+    flags = keep.select([para[s:e] for _, _, para, s, e in cuts])
+    skipped = 0
+    for (p, kept), group in groupby(zip(cuts, flags), key=lambda cut: (cut[0][0], cut[1])):
+        run = [cut for cut, _ in group]  # consecutive sentences of one paragraph, all kept or not
+        if not kept:
+            skipped += len(run)
             continue
-        run: tuple[int, int] | None = None
-        for start, end in split_sentences(para):
-            if keep(para[start:end]):
-                run = (run[0] if run else start, end)
-                continue
-            if run is not None:
-                yield para[run[0]:run[1]], off + run[0], p, skipped
-                run = None
-            skipped += 1
-        if run is not None:
-            yield para[run[0]:run[1]], off + run[0], p, skipped
+        _, off, para, start, _ = run[0]
+        yield para[start:run[-1][4]], off + start, p, skipped
 
 
 # -- the sentence prefilter ---------------------------------------------------------------------
@@ -213,10 +214,25 @@ class SentenceFilter:
 
     def __init__(self, free: Iterable[str], *,
                  constrained: dict[str, list[tuple[frozenset[str], ...]]] | None = None,
-                 irregular: dict[str, frozenset[str]] | None = None) -> None:
+                 irregular: dict[str, frozenset[str]] | None = None,
+                 anaphora: Iterable[str] = ()) -> None:
         self.free = frozenset(free)
         self.constrained = dict(constrained or {})
         self.irregular = dict(irregular or {})
+        self.anaphora = frozenset(anaphora)
+
+    def select(self, sentences: Sequence[str]) -> list[bool]:
+        """Which sentences of one article to parse: those that may hold a trigger or a cue, and
+        the sentence before each kept one that refers back ("he", "the group"), so that
+        coreference still finds its antecedent there."""
+        flags = [self(s) for s in sentences]
+        for i in range(1, len(sentences)):
+            if flags[i] and not flags[i - 1] and self.refers_back(sentences[i]):
+                flags[i - 1] = True
+        return flags
+
+    def refers_back(self, text: str) -> bool:
+        return any(w.lower() in self.anaphora for w in _WORD.findall(text))
 
     def forms(self, text: str) -> set[str]:
         found: set[str] = set()

@@ -72,14 +72,15 @@ def claim_thread(con: duckdb.DuckDBPyConnection, claim_id: str) -> ClaimThread:
     found = _rows.fetch(con, "SELECT id, responds_to FROM claims WHERE id = ?", [claim_id])
     if not found:
         raise NotFound(f"no claim with id {claim_id!r}; find claims through /api/claims")
-    ids, source = _thread_ids(con, claim_id)
+    ids, thread_id = _thread_ids(con, claim_id)
     stored = {s.claim.id: s for s in _select(con, "list_contains(?, c.id)", [sorted(ids)],
                                              order=TEXT_ORDER)}
     parents = {i: s.claim.responds_to for i, s in stored.items()}
     entries = sorted((ThreadEntry(stored=s, depth=_depth(i, parents)) for i, s in stored.items()),
                      key=_thread_order)
-    return ClaimThread(claim_id=claim_id, root_id=_root(claim_id, parents), entries=tuple(entries),
-                       source=source)
+    return ClaimThread(claim_id=claim_id, root_id=_root(claim_id, parents), thread_id=thread_id,
+                       entries=tuple(entries),
+                       source="thread_id" if thread_id is not None else "responds_to")
 
 
 def _select(con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any], *, order: str,
@@ -95,18 +96,19 @@ def _select(con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any], *
 def _stored(row: dict[str, Any]) -> StoredClaim:
     return StoredClaim(claim=_rows.claim(row), article=_rows.article_ref(row),
                        responses=int(row["responses"]), challenges=int(row["challenges"]),
-                       challenged_by=tuple(row["challenged_by"] or ()))
+                       challenged_by=tuple(row["challenged_by"] or ()),
+                       thread_id=row.get("thread_id"))
 
 
-def _thread_ids(con: duckdb.DuckDBPyConnection, claim_id: str) -> tuple[set[str], str]:
+def _thread_ids(con: duckdb.DuckDBPyConnection, claim_id: str) -> tuple[set[str], str | None]:
+    """The ids in the claim's thread, and the store's thread id when the store has one."""
     if "thread_id" in _rows.columns(con, "claims"):
-        ids = {r[0] for r in con.execute(
-            "SELECT t.id FROM claims t JOIN claims c ON t.thread_id = c.thread_id "
-            "WHERE c.id = ?", [claim_id]).fetchall()}
-        if ids:
-            return ids | {claim_id}, "thread_id"
+        rows = con.execute("SELECT t.id, t.thread_id FROM claims t JOIN claims c "
+                           "ON t.thread_id = c.thread_id WHERE c.id = ?", [claim_id]).fetchall()
+        if rows:
+            return {r[0] for r in rows} | {claim_id}, rows[0][1]
     root = _walk_up(con, claim_id)
-    return _walk_down(con, root) | {claim_id}, "responds_to"
+    return _walk_down(con, root) | {claim_id}, None
 
 
 def _walk_up(con: duckdb.DuckDBPyConnection, claim_id: str) -> str:

@@ -47,6 +47,7 @@ class StoredClaim:
     responses: int = 0
     challenges: int = 0
     challenged_by: tuple[str, ...] = ()
+    thread_id: str | None = None  # the cross-article thread, where the store links them
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,5 +98,6 @@ class ThreadEntry:
 class ClaimThread:
     claim_id: str  # the claim asked for
     root_id: str
+    thread_id: str | None  # the store's thread id (source "thread_id"), else None
     entries: tuple[ThreadEntry, ...]  # by article date (undated last), then text order
     source: Literal["responds_to", "thread_id"]  # how the thread was found

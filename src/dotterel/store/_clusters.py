@@ -11,9 +11,10 @@ An event joins a cluster when, against the cluster's first event (its root), it 
 and, against every mention of the cluster, no conflicting place: two named places conflict
 unless they are the same place (geonameid, else name) or one is a country or first-level region
 of the other's country. Among those clusters it joins the best scoring one: the best word
-overlap (Jaccard of content words, the actor and recipient text left out) with any mention, plus
-PLACE_BONUS when a mention names the same place; the score must reach JOIN_MIN. Otherwise the
-event opens a cluster of its own, whose id is the event's id.
+overlap (Jaccard of the sentence's content words, leaving out the text of a coded actor or
+recipient, whose code already matched) with any mention, plus PLACE_BONUS when a mention names
+the same town or site (not just the same country or region); the score must reach JOIN_MIN.
+Otherwise the event opens a cluster of its own, whose id is the event's id.
 
 Clustering runs inside the batch's transaction, over the batch's new events in the order they
 arrived, against the clusters of the same dyad within the window (fetched with SQL); clusters
@@ -38,8 +39,8 @@ from dotterel.store._threads import terms
 # stories) and by eye on the Wikinews set (bench/clusters.py): a higher JOIN_MIN splits a
 # headline from the body sentence telling the same event; a lower one merges the distinct
 # statements of one speaker. Re-run both tests and the bench after changing them.
-JOIN_MIN = 0.2
-PLACE_BONUS = 0.2
+JOIN_MIN = 0.3
+PLACE_BONUS = 0.15
 DEFAULT_WINDOW_DAYS = 1
 WINDOW_KEY = "cluster_window_days"  # in the ``meta`` table
 _BROAD = frozenset({"country", "admin1"})
@@ -112,7 +113,8 @@ def score(event: Mention, mentions: Sequence[Mention], *, window_days: int) -> f
     if "conflict" in places:
         return None
     best = max(jaccard(event.terms, m.terms) for m in mentions)
-    return best + (PLACE_BONUS if "same" in places else 0.0)
+    precise = event.place is not None and event.place.feature not in _BROAD
+    return best + (PLACE_BONUS if precise and "same" in places else 0.0)
 
 
 def assign(new: Sequence[Mention], clusters: Mapping[str, Sequence[Mention]], *,
@@ -180,7 +182,8 @@ def _mention(row: tuple[Any, ...]) -> Mention:
     if r["location_name"]:
         place = PlaceKey(name=r["location_name"].casefold(), country=r["location_country"],
                          geonameid=r["location_geonameid"], feature=r["location_feature"])
-    spans = ((r["actor_start"], r["actor_end"]), (r["recipient_start"], r["recipient_end"]))
+    spans = [(r[f"{role}_start"], r[f"{role}_end"]) for role in ("actor", "recipient")
+             if r[f"{role}_code"] is not None]  # an uncoded actor's words tell who it is
     return Mention(id=r["id"], actor=r["actor_code"], recipient=r["recipient_code"],
                    day=r["event_date"], plover=r["plover_type"], cameo_root=r["cameo_root"],
                    terms=context_terms(r["sentence_text"] or "", start=r["sentence_start"] or 0,

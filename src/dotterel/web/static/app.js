@@ -56,7 +56,8 @@
   }
   function articleLink(article) {
     const title = article.title || article.id;
-    return el("a", { href: "/article/" + enc(article.id) }, title);
+    const short = title.length > 70 ? title.slice(0, 67) + "…" : title;
+    return el("a", { href: "/article/" + enc(article.id), title: title }, short);
   }
   function goldstein(g) {
     return el("span", { class: "gs " + (g < 0 ? "neg" : g > 0 ? "pos" : "") }, (g > 0 ? "+" : "") + g.toFixed(1));
@@ -154,7 +155,7 @@
       c.article ? (c.article.date || "undated") : null, c.article ? " · " : null, c.article ? articleLink(c.article) : null);
     const challenged = c.challenges ? el("span", { class: "challenged" }, `challenged ${c.challenges}× by ${c.challenged_by.join(", ") || "?"}`) : null;
     return el("li", { id: "c-" + c.id, class: "claim s-" + c.stance + (current ? " current" : ""),
-      style: depth ? null : null, "data-depth": depth },
+      "data-depth": depth },
       el("div", {}, stanceBadge(c.stance), " ", who, " ", el("span", { class: "cue" }, c.cue)),
       el("blockquote", {}, el("a", { href: "/claims/" + enc(c.id) }, c.content)),
       challenged, meta);
@@ -178,7 +179,7 @@
         el("thead", {}, el("tr", {}, el("th", {}, "Dyad"), el("th", { class: "num" }, "Events"),
           el("th", { class: "num" }, "Conflict"), el("th", { class: "num" }, "Mean Goldstein"), el("th", {}, "Dates"))),
         el("tbody", {}, dyads.items.map(d => el("tr", {},
-          el("td", {}, el("a", { href: `/dyad/${enc(d.a)}/${enc(d.b)}` }, `${d.a} – ${d.b}`)),
+          el("td", { class: "pair" }, el("a", { href: `/dyad/${enc(d.a)}/${enc(d.b)}` }, `${d.a} – ${d.b}`)),
           el("td", { class: "num" }, d.events), el("td", { class: "num" }, d.conflict),
           el("td", { class: "num" }, d.mean_goldstein === null ? "" : goldstein(d.mean_goldstein)),
           el("td", { class: "date" }, d.first ? `${d.first} … ${d.last}` : "undated")))));
@@ -186,7 +187,7 @@
     } catch (err) { dyadBox.replaceChildren(dyadBox.firstChild, failure(err)); }
     try {
       const claims = await api(claimsPath);
-      dyadBox && claimBox.replaceChildren(claimBox.firstChild, claims.items.length
+      claimBox.replaceChildren(claimBox.firstChild, claims.items.length
         ? el("ul", { class: "claims" }, claims.items.map(c => claimItem(c)))
         : el("p", { class: "muted" }, "No disputed claims yet."));
     } catch (err) { claimBox.replaceChildren(claimBox.firstChild, failure(err)); }
@@ -219,13 +220,19 @@
       const path = `/api/dyads/${enc(a)}/${enc(b)}/series?by=${by}`;
       seriesHead.replaceChildren("Events per period ", jsonLink(path));
       choose.querySelectorAll("button").forEach(btn => btn.classList.toggle("on", btn.dataset.by === by));
+      history.replaceState(null, "", `${location.pathname}?by=${by}`);
       try {
         const series = await api(path);
         const empty = !series.points.length && !series.undated;
+        const note = !series.points.length && series.undated
+          ? el("p", { class: "muted note" }, `All ${series.undated.events} events between ${a} and ${b} are undated: their articles carry no date.`)
+          : null;
         chartBox.replaceChildren(empty ? el("p", { class: "muted" }, `No events between ${a} and ${b}.`) : DotterelChart.render(series));
+        if (note) chartBox.appendChild(note);
       } catch (err) { chartBox.replaceChildren(failure(err)); }
     }
-    drawSeries("month");
+    const asked = new URLSearchParams(location.search).get("by");
+    drawSeries(["day", "week", "month"].includes(asked) ? asked : "month");
     await loadEvents(eventsPath, tableBox);
   }
 
@@ -246,7 +253,8 @@
         table.tBodies[0].append(...eventTable(next.items).tBodies[0].children);
         if (offset >= next.total) more.remove();
       });
-      box.replaceChildren(el("p", { class: "muted" }, `${page.total} events`), table, page.total > offset ? more : null);
+      box.replaceChildren(el("p", { class: "muted" }, `${page.total} events`), table);
+      if (page.total > offset) box.appendChild(more);
     } catch (err) { box.replaceChildren(failure(err)); }
   }
 
@@ -256,12 +264,15 @@
     try {
       const thread = await api(path);
       const first = thread.entries.find(e => e.id === thread.root_id) || thread.entries[0];
-      const tally = {};
+      const tally = {}, articles = new Set(thread.entries.map(e => e.article.id));
       thread.entries.forEach(e => { tally[e.stance] = (tally[e.stance] || 0) + 1; });
+      const by = first.speaker ? first.speaker.name || first.speaker.text : "an unattributed source";
       const summary = el("p", { class: "tally" }, Object.entries(tally).map(([s, n]) => el("span", {}, stanceBadge(s), ` ×${n} `)));
       const items = thread.entries.map(e => claimItem(e, { depth: Math.min(e.depth, 6), current: e.id === thread.claim_id }));
       root.replaceChildren(el("h1", {}, "Claim thread ", jsonLink(path)),
-        el("p", { class: "lede" }, first.speaker ? (first.speaker.name || first.speaker.text) + " " : "", first.cue, ": “", first.content, "”"),
+        el("p", { class: "lede" }, "“", first.content, "”"),
+        el("p", { class: "meta" }, `${STANCES[first.stance] || first.stance} by ${by} · ${thread.entries.length} claims in `
+          + `${articles.size} article${articles.size === 1 ? "" : "s"}`),
         summary, el("ol", { class: "timeline" }, items));
     } catch (err) { root.replaceChildren(el("h1", {}, "Claim thread"), failure(err)); }
   }

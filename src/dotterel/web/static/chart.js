@@ -53,7 +53,7 @@
     svg.appendChild(node("text", { x: LEFT, y: BARS.top - 2, class: "caption" }, "events per " + series.by));
     svg.appendChild(node("text", { x: LEFT, y: LINE.top - 6, class: "caption" }, "mean Goldstein score"));
 
-    const barW = Math.max(1, slot * 0.72);
+    const barW = Math.min(56, Math.max(1, slot * 0.72));
     const every = Math.ceil(buckets.length / 12);
     const runs = [[]];  // runs of dated periods with a mean; an empty period breaks the line
     buckets.forEach((p, i) => {

