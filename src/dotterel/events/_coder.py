@@ -32,7 +32,9 @@ QUANTIFIERS = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone",
                "none", "one", "other", "others"}
 NOBODY = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody", "one",
           "people", "thing", "something", "nothing", "anything", "everything", "other", "others",
-          "fighting", "violence", "situation", "incident", "attack", "explosion", "fire"}
+          "fighting", "violence", "situation", "incident", "attack", "explosion", "fire",
+          "accident", "crash", "blast", "bombing", "storm", "earthquake", "flood", "disease",
+          "instruction", "law", "bill", "decision", "move"}
 # speech verbs whose report of someone else's violence is an accusation
 ACCUSING_SPEECH = {"say", "claim", "allege", "state", "insist", "assert", "charge", "tell",
                    "report", "add", "declare", "maintain", "complain", "warn"}
@@ -95,6 +97,8 @@ class EventCoder:
                     if actor is None and (rec is None or (a_tok is not None and
                                                           a_tok.lemma.lower() in QUANTIFIERS)):
                         continue  # nobody, or "anyone", did it
+                    if cameo.startswith("01") and (actor is None or not (actor.code or actor.sector)):
+                        continue  # "the instructions say ...": a statement needs a known speaker
                     if rec is not None and actor is not None and _same(actor, rec):
                         rec = None
                     key = (tr.token.i, actor and actor.code, rec and rec.code)
