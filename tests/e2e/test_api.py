@@ -223,6 +223,7 @@ def test_article_with_offsets(client) -> None:
 
 def test_article_unknown(client) -> None:
     error(client.get("/api/articles/nope"), 404, "not_found")
+    error(client.get("/api/articles/no/such/thing"), 404, "not_found")
 
 
 # ---------- coding ----------
@@ -269,8 +270,8 @@ def test_code_bad_bodies(client, body) -> None:
 
 
 def test_code_body_not_json(client) -> None:
-    error(client.post("/api/code", content=b"{broken", headers={"content-type": "application/json"}),
-          400, "bad_request")
+    error(client.post("/api/code", content=b"{broken",
+                      headers={"content-type": "application/json"}), 400, "bad_request")
 
 
 def test_code_body_too_large(client) -> None:
@@ -284,6 +285,18 @@ def test_code_body_too_large(client) -> None:
 
     error(client.post("/api/code", content=chunks(), headers={"content-type": "application/json"}),
           413, "payload_too_large")
+
+
+def test_code_uncodable_text_is_a_422(db) -> None:
+    from dotterel.records import Failure
+
+    class Refuses:
+        def process(self, items):
+            return [Failure(origin="api", code="E108", message="the text is not English")]
+
+    refuses = TestClient(create_app(db, pipeline=Refuses()))
+    err = error(refuses.post("/api/code", json={"text": "Der Hund bellt."}), 422, "uncodable_text")
+    assert "E108" in err["message"]
 
 
 def test_code_failure_is_a_clean_500(db) -> None:
@@ -369,3 +382,13 @@ def test_ingest_while_serving(dotterel_bin, writable_db, tmp_path) -> None:
         assert httpx.get(f"{base}/").headers["content-type"].startswith("text/html")
         r = httpx.post(f"{base}/api/code?store=true", json={"text": "x"})
         assert r.status_code == 403
+
+
+def test_readme_documents_the_api_and_its_screenshots() -> None:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## API and dashboard", 1)[1].split("\n## ", 1)[0]
+    for endpoint in ENDPOINTS:
+        shown = endpoint.replace("{claim_id}", "{id}").replace("{article_id}", "{id}")
+        assert f"`{'POST' if endpoint == '/api/code' else 'GET'} {shown}" in section, endpoint
+    for image in ("docs/screenshots/dyad.png", "docs/screenshots/claim-thread.png"):
+        assert f"]({image})" in section and (ROOT / image).stat().st_size > 10_000

@@ -137,3 +137,14 @@ def test_claims_ledger_and_thread_timeline(dotterel_bin, shared, tmp_path):
     assert "denied" in t.stdout and "demanded evidence" in t.stdout
     missing = run(dotterel_bin, "claim", "nope", "--db", str(db))
     assert missing.returncode != 0 and "Traceback" not in missing.stderr
+
+
+def test_user_dictionary_adds_a_trigger(dotterel_bin, tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("pos\tpattern\tcameo\tcomment\nV\tbombard\t195\tmy override\n")
+    text = "Iran bombarded Iraqi positions near Basra."
+    base = json.loads(run(dotterel_bin, "code", "-", "-f", "json", stdin=text).stdout)
+    mine = json.loads(run(dotterel_bin, "code", "-", "-f", "json", "--dict", str(extra),
+                          stdin=text).stdout)
+    assert [e["cameo"] for e in mine["events"] if e["trigger"] == "bombarded"] == ["195"]
+    assert [e["cameo"] for e in base["events"] if e["trigger"] == "bombarded"] != ["195"]

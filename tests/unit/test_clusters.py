@@ -44,6 +44,7 @@ def test_place_relation() -> None:
     assert place_relation(MAIDUGURI, NIGERIA) == "unknown"  # the country holds the town
     assert place_relation(BORNO, MAIDUGURI) == "unknown"  # so may its region
     assert place_relation(MAIDUGURI, DAMATURU) == "conflict"
+    assert place_relation(MAIDUGURI, PlaceKey("maiduguri", "NGA", 1, "city")) == "conflict"
     assert place_relation(BORNO, YOBE) == "conflict"
     assert place_relation(MAIDUGURI, PlaceKey("kabul", "AFG", 1138958, "city")) == "conflict"
     assert place_relation(NIGERIA, PlaceKey("chad", "TCD", 2434508, "country")) == "conflict"

@@ -3,7 +3,7 @@ plain JSON with ``dotterel.contract`` (plus what the store adds); these models c
 document it. Event and claim fields are the JSON contract of ARCHITECTURE.md."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 class ErrorBody(BaseModel):
     code: str = Field(description="Stable machine-readable code, e.g. not_found.")
     message: str
-    details: Optional[list[dict]] = None
+    details: list[dict] | None = None
 
 
 class ErrorOut(BaseModel):
@@ -19,31 +19,31 @@ class ErrorOut(BaseModel):
 
 
 class ActorOut(BaseModel):
-    text: Optional[str]
-    code: Optional[str]
-    sector: Optional[str]
-    name: Optional[str]
-    start: Optional[int]
-    end: Optional[int]
+    text: str | None
+    code: str | None
+    sector: str | None
+    name: str | None
+    start: int | None
+    end: int | None
 
 
 class PlaceOut(BaseModel):
     name: str
-    country: Optional[str]
-    lat: Optional[float]
-    lon: Optional[float]
-    geonameid: Optional[int]
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
 
 
 class PloverOut(BaseModel):
-    type: Optional[str]
-    mode: Optional[str]
+    type: str | None
+    mode: str | None
 
 
 class ArticleRefOut(BaseModel):
     id: str
-    title: Optional[str]
-    date: Optional[str]
+    title: str | None
+    date: str | None
 
 
 class EventOut(BaseModel):
@@ -54,17 +54,17 @@ class EventOut(BaseModel):
     trigger: str
     trigger_start: int
     trigger_end: int
-    actor: Optional[ActorOut]
-    recipient: Optional[ActorOut]
+    actor: ActorOut | None
+    recipient: ActorOut | None
     cameo: str
     plover: PloverOut
     goldstein: float
     quad_class: int
-    location: Optional[PlaceOut]
-    date: Optional[str]
+    location: PlaceOut | None
+    date: str | None
     negated: bool
     hypothetical: bool
-    reported_by: Optional[str]
+    reported_by: str | None
     confidence: float
 
 
@@ -75,14 +75,14 @@ class StoredEventOut(EventOut):
 class ClaimOut(BaseModel):
     id: str
     sentence: int
-    speaker: Optional[ActorOut]
+    speaker: ActorOut | None
     cue: str
-    cue_start: Optional[int]
+    cue_start: int | None
     content: str
     content_start: int
     content_end: int
     stance: str
-    responds_to: Optional[str]
+    responds_to: str | None
 
 
 class StoredClaimOut(ClaimOut):
@@ -90,7 +90,7 @@ class StoredClaimOut(ClaimOut):
     responses: int = Field(description="Claims that reply to this one.")
     challenges: int = Field(description="Replies that deny, dispute or demand evidence.")
     challenged_by: list[str] = Field(description="Who challenges it (speaker codes or words).")
-    thread_id: Optional[str] = Field(None, description="Its thread across articles, where the "
+    thread_id: str | None = Field(None, description="Its thread across articles, where the "
                                      "store links claims into threads.")
 
 
@@ -115,7 +115,7 @@ class ClaimPage(BaseModel):
 class ThreadOut(BaseModel):
     claim_id: str
     root_id: str
-    thread_id: Optional[str]
+    thread_id: str | None
     source: Literal["responds_to", "thread_id"]
     entries: list[ThreadEntryOut]
 
@@ -128,10 +128,10 @@ class QuadCountsOut(BaseModel):
 
 
 class SeriesPointOut(BaseModel):
-    period: Optional[str] = Field(description="First day of the period; null for undated events.")
+    period: str | None = Field(description="First day of the period; null for undated events.")
     events: int
     quad_counts: QuadCountsOut
-    mean_goldstein: Optional[float]
+    mean_goldstein: float | None
 
 
 class SeriesOut(BaseModel):
@@ -140,7 +140,7 @@ class SeriesOut(BaseModel):
     by: Literal["day", "week", "month"]
     directed: bool
     points: list[SeriesPointOut]
-    undated: Optional[SeriesPointOut]
+    undated: SeriesPointOut | None
 
 
 class DyadOut(BaseModel):
@@ -148,9 +148,9 @@ class DyadOut(BaseModel):
     b: str
     events: int
     conflict: int = Field(description="Events in quad classes 3 and 4.")
-    mean_goldstein: Optional[float]
-    first: Optional[str]
-    last: Optional[str]
+    mean_goldstein: float | None
+    first: str | None
+    last: str | None
 
 
 class DyadList(BaseModel):
@@ -159,12 +159,12 @@ class DyadList(BaseModel):
 
 class ArticleOut(BaseModel):
     id: str
-    input_id: Optional[str]
-    title: Optional[str]
-    date: Optional[str]
-    source: Optional[str]
-    url: Optional[str]
-    origin: Optional[str]
+    input_id: str | None
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+    origin: str | None
     body_start: int
     text: str
 
@@ -178,20 +178,20 @@ class ArticleViewOut(BaseModel):
 class CodeRequest(BaseModel):
     text: str = Field(min_length=1, description="The article: line 1 is the headline when "
                       "no title is given and there are several lines.")
-    title: Optional[str] = None
-    date: Optional[str] = Field(None, description="yyyy-mm-dd")
-    source: Optional[str] = None
-    url: Optional[str] = None
+    title: str | None = None
+    date: str | None = Field(None, description="yyyy-mm-dd")
+    source: str | None = None
+    url: str | None = None
 
 
 class CodedArticleOut(BaseModel):
     id: str
     hash: str
-    title: Optional[str]
-    date: Optional[str]
-    source: Optional[str]
-    url: Optional[str]
-    origin: Optional[str]
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+    origin: str | None
     language: str
     text: str
 
@@ -207,7 +207,7 @@ class CodeOut(BaseModel):
     article: CodedArticleOut
     events: list[EventOut]
     claims: list[ClaimOut]
-    stored: Optional[StoredSummaryOut] = None
+    stored: StoredSummaryOut | None = None
 
 
 class StatusOut(BaseModel):

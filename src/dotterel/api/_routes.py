@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
@@ -20,7 +20,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 Code = Annotated[str, Path(min_length=2, max_length=32, description="Actor code, e.g. AFG.")]
 Limit = Annotated[int, Query(ge=0, le=query.MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
-Text = Optional[str]
+Text = str | None
+Stance = Literal["asserts", "denies", "disputes", "supports", "demands_evidence", "retracts"]
 
 
 def _db(request: Request) -> Any:
@@ -34,7 +35,7 @@ def events(request: Request,
            type: Annotated[Text, Query(max_length=32, description="PLOVER type.")] = None,  # noqa: A002
            cameo: Annotated[Text, Query(max_length=8, pattern=r"^\d{1,4}$",
                                         description="CAMEO code prefix.")] = None,
-           since: Optional[date] = None, until: Optional[date] = None,
+           since: date | None = None, until: date | None = None,
            undirected: Annotated[bool, Query(description="Also recipient -> actor.")] = False,
            article: Annotated[Text, Query(max_length=64, description="Article id.")] = None,
            limit: Limit = 100, offset: Offset = 0) -> Any:
@@ -47,7 +48,7 @@ def events(request: Request,
 
 
 @router.get("/dyads", response_model=M.DyadList, responses=ERRORS)
-def dyads(request: Request, since: Optional[date] = None, until: Optional[date] = None,
+def dyads(request: Request, since: date | None = None, until: date | None = None,
           internal: Annotated[bool, Query(description="Include pairs of one code with "
                                                       "itself.")] = False,
           limit: Annotated[int, Query(ge=0, le=query.MAX_LIMIT)] = 20) -> Any:
@@ -72,8 +73,7 @@ def dyad_series(request: Request, a: Code, b: Code,
 def claims(request: Request,
            speaker: Annotated[Text, Query(max_length=32, description="Speaker code.")] = None,
            q: Annotated[Text, Query(max_length=200, description="Free text.")] = None,
-           stance: Optional[Literal["asserts", "denies", "disputes", "supports",
-                                    "demands_evidence", "retracts"]] = None,
+           stance: Stance | None = None,
            disputed: Annotated[bool, Query(description="Only claims denied, disputed or "
                                                        "asked for evidence.")] = False,
            limit: Limit = 100, offset: Offset = 0) -> Any:
@@ -91,7 +91,7 @@ def claim_thread(request: Request, claim_id: Annotated[str, Path(max_length=64)]
         return _json.thread(query.claim_thread(store.connection, claim_id))
 
 
-@router.get("/articles/{article_id}", response_model=M.ArticleViewOut, responses=ERRORS)
+@router.get("/articles/{article_id:path}", response_model=M.ArticleViewOut, responses=ERRORS)
 def article(request: Request, article_id: Annotated[str, Path(max_length=512)]) -> Any:
     """An article's text, with its events and claims and their offsets into the text."""
     with _db(request).open() as store:

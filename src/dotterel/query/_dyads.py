@@ -14,8 +14,8 @@ from dotterel.query._types import PERIODS, DyadSeries, DyadSummary, SeriesPoint
 MAX_POINTS = 20_000  # a daily series of 55 years; longer ones should be asked by week or month
 _PERIOD_SQL = {"day": "e.event_date", "week": "CAST(date_trunc('week', e.event_date) AS DATE)",
                "month": "CAST(date_trunc('month', e.event_date) AS DATE)"}
-_MEASURES = ("count(*) AS n, avg(e.goldstein) AS mean_goldstein, "
-             + ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4)))
+_MEASURES = "count(*) AS n, avg(e.goldstein) AS mean_goldstein, " + ", ".join(
+    f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
 
 
 def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | None = None,
@@ -35,7 +35,8 @@ def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | None = None,
     rows = _rows.fetch(
         con, "SELECT least(e.actor_code, e.recipient_code) AS a, "
         "greatest(e.actor_code, e.recipient_code) AS b, count(*) AS n, "
-        "avg(e.goldstein) AS mean_goldstein, count(*) FILTER (WHERE e.quad_class >= 3) AS conflict, "
+        "avg(e.goldstein) AS mean_goldstein, "
+        "count(*) FILTER (WHERE e.quad_class >= 3) AS conflict, "
         f"min(e.event_date) AS first, max(e.event_date) AS last FROM events e "
         f"WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?",
         [*params, limit])
