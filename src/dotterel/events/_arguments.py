@@ -19,6 +19,8 @@ from dotterel.records import Actor, Token
 
 Resolver = Callable[[Sequence[Token]], "Actor | None"]
 
+# verbs whose giver is in a "from" phrase: the giver acts, the subject receives
+RECEIVING = {"receive", "obtain", "get", "accept", "win", "secure"}
 RELATIVE = {"who", "which", "that", "whom"}
 # passives that describe what the subject does: "have been engaged in combat against ISIS"
 STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked"}
@@ -134,7 +136,13 @@ class ArgumentFinder:
         if v.dep == "acl" and v.tag == "VBN":  # "a claim made by Iran's foreign minister"
             agent = tree.child(v, ("agent",))
             return (tree.child(agent, ("pobj",)) if agent else None), tree.head(v)
-        return self.subject(v), self.recipient(v, skip=set(tr.consumed))
+        subject = self.subject(v)
+        if v.lemma.lower() in RECEIVING and tr.pattern.constraints:
+            giver = next((self.tree.child(p, ("pobj",)) for p in self.tree.children(v, ("prep",))
+                          if p.lemma.lower() == "from"), None)
+            if giver is not None:  # "demonstrators received weapons from the government"
+                return giver, subject
+        return subject, self.recipient(v, skip=set(tr.consumed))
 
     def recipient(self, v: Token, *, skip: set[int] = frozenset()) -> Token | None:
         """The first codable dative, object or prepositional object; the prepositions of words

@@ -107,6 +107,7 @@ class EventCoder:
                     seen.add(key)
                     if location is None:
                         location = [self._location(sent, actor, rec) or dateline]
+                    actor, rec = _localise(actor, location[0]), _localise(rec, location[0])
                     out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
         return _subsume(self._accusations(out, tree))
 
@@ -168,6 +169,17 @@ class EventCoder:
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
             reported_by=speaker)
+
+
+def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
+    """An actor known only by role ("students", "police", "protesters") takes the country where
+    the event happens: "students throughout Indonesia" are IDN students, as ICEWS codes
+    unnamed domestic actors."""
+    if actor is None or actor.code or place is None or not place.country:
+        return actor
+    if actor.kind == "person":
+        return actor
+    return replace(actor, code=place.country)
 
 
 def _uncoded(tree: Tree, t: Token | None) -> Actor | None:
