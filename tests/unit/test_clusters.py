@@ -55,7 +55,10 @@ def test_same_kind_needs_dyad_type_and_polarity() -> None:
     assert same_kind(mention("a", "x", plover="ASSAULT", root="18"), root)  # same PLOVER type
     assert same_kind(mention("a", "x", plover=None, root="19"), root)  # same CAMEO root
     assert not same_kind(mention("a", "x", plover="COERCE", root="17"), root)
-    assert not same_kind(mention("a", "x", recipient="CMR"), root)
+    assert same_kind(mention("a", "x", recipient="CMR"), root)  # the root names no target
+    targeted = mention("t", "bomb market", recipient="NGA")
+    assert not same_kind(mention("a", "x", recipient="CMR"), targeted)
+    assert same_kind(mention("a", "x", recipient="NGA"), targeted)
     assert not same_kind(mention("a", "x", actor=None), root)
     assert not same_kind(mention("a", "x", negated=True), root)
 

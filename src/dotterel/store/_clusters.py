@@ -5,7 +5,7 @@ cluster are GDELT's NumMentions (events), NumArticles (distinct articles) and Nu
 (distinct ``source`` values; an article without one counts as a source of its own).
 
 An event joins a cluster when, against the cluster's first event (its root), it has
-  - the same actor and recipient codes (a missing code matches only a missing code),
+  - the same actor code, and the same recipient code or a report that names no target,
   - a date within ``window_days`` of the root's (or both undated),
   - the same PLOVER type or the same CAMEO root, and the same negation and hypothetical flags,
 and, against every mention of the cluster, no conflicting place: two named places conflict
@@ -88,10 +88,16 @@ def place_relation(a: PlaceKey | None, b: PlaceKey | None) -> str:
 
 def same_kind(a: Mention, root: Mention) -> bool:
     """Dyad, type, negation and modality as the root's."""
-    return (a.actor == root.actor and a.recipient == root.recipient
+    return (a.actor == root.actor and _compatible(a.recipient, root.recipient)
             and a.negated == root.negated and a.hypothetical == root.hypothetical
             and ((a.plover is not None and a.plover == root.plover)
                  or (a.cameo_root is not None and a.cameo_root == root.cameo_root)))
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Recipient codes agree, or one report does not name the target ("bombed a market" and
+    "bombed shoppers at a market")."""
+    return a == b or a is None or b is None
 
 
 def within(a: date | None, b: date | None, window_days: int) -> bool:
@@ -123,12 +129,12 @@ def assign(new: Sequence[Mention], clusters: Mapping[str, Sequence[Mention]], *,
     """{event id: cluster id} for the ``new`` events, taken in order, given the stored
     ``clusters`` ({cluster id: mentions, root first}). Pure: no database."""
     pool: dict[str, list[Mention]] = {}
-    index: dict[tuple[str | None, str | None, date | None], list[str]] = {}
+    index: dict[tuple[str | None, date | None], list[str]] = {}
 
     def add(cid: str, mention: Mention) -> None:
         if cid not in pool:
             pool[cid] = []
-            index.setdefault((mention.actor, mention.recipient, mention.day), []).append(cid)
+            index.setdefault((mention.actor, mention.day), []).append(cid)
         pool[cid].append(mention)
 
     for cid, mentions in clusters.items():
@@ -146,13 +152,14 @@ def assign(new: Sequence[Mention], clusters: Mapping[str, Sequence[Mention]], *,
     return out
 
 
-def _nearby(index: Mapping[tuple[str | None, str | None, date | None], list[str]],
+def _nearby(index: Mapping[tuple[str | None, date | None], list[str]],
             event: Mention, window_days: int) -> list[str]:
-    """The clusters whose root has the event's dyad and a date within the window."""
+    """The clusters whose root has the event's actor and a date within the window (the
+    recipient is checked by ``same_kind``)."""
     if event.day is None:
-        return list(index.get((event.actor, event.recipient, None), ()))
+        return list(index.get((event.actor, None), ()))
     days = (event.day + timedelta(days=d) for d in range(-window_days, window_days + 1))
-    return [cid for day in days for cid in index.get((event.actor, event.recipient, day), ())]
+    return [cid for day in days for cid in index.get((event.actor, day), ())]
 
 
 def context_terms(text: str, *, start: int, spans: Sequence[tuple[int | None, int | None]]
@@ -245,7 +252,8 @@ def _candidates(con: duckdb.DuckDBPyConnection, window: int) -> dict[str, list[M
                    FROM events e JOIN _dotterel_new_events USING (id)),
         c AS (SELECT DISTINCT c.id FROM event_clusters c JOIN k
               ON c.actor_code IS NOT DISTINCT FROM k.actor_code
-             AND c.recipient_code IS NOT DISTINCT FROM k.recipient_code
+             AND (c.recipient_code IS NOT DISTINCT FROM k.recipient_code
+                  OR c.recipient_code IS NULL OR k.recipient_code IS NULL)
              AND (c.plover_type = k.plover_type OR c.cameo_root = k.cameo_root)
              AND ((c.event_date IS NULL AND k.event_date IS NULL)
                   OR c.event_date BETWEEN k.event_date - CAST(? AS INTEGER)
