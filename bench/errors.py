@@ -25,6 +25,8 @@ def main() -> None:
     a = ap.parse_args()
     preds = {str(r["article"]["id"]): r for r in score.read_results(a.coded)}
     causes: Counter = Counter()
+    by_type: Counter = Counter()
+    totals: Counter = Counter()
     for g in score.read_jsonl(a.gold):
         if a.scheme == "cameo":
             gg = score.cameo_as_sentence_gold(g)
@@ -36,12 +38,14 @@ def main() -> None:
         ev = score.best_event(events, gg)
         got = (score.cameo_root(ev) if a.scheme == "cameo" else score.plover_type(ev)) if ev else None
         want = gg["event_type"]
+        totals[want] += 1
         codes = score.gold_codes(gg.get("actor"))
         actor_ok = ev is not None and ((ev.get("actor") or {}).get("code") or "") in codes
         if got == want and (actor_ok or not codes):
             continue
         cause = "no event" if not events else ("wrong type" if got != want else "actor wrong")
         causes[cause] += 1
+        by_type[(want, cause)] += 1
         if a.only and want != a.only:
             continue
         print(f"[{cause}] gold {want} actor {sorted(codes)} | {g['text'][:200]}")
@@ -50,6 +54,10 @@ def main() -> None:
             mark = "*" if e is ev else " "
             print(f"   {mark} {e['trigger']!r} {e['cameo']} {e['plover']['type']} "
                   f"{act.get('code')}/{act.get('sector')} -> {rec.get('code')}/{rec.get('sector')} conf {e['confidence']}")
+    print("\nper gold type: sentences, no event, wrong type, actor wrong")
+    for t in sorted(totals, key=lambda t: -totals[t]):
+        print(f"  {t:<10} {totals[t]:>4} {by_type[(t, 'no event')]:>9} {by_type[(t, 'wrong type')]:>10} "
+              f"{by_type[(t, 'actor wrong')]:>11}")
     print(dict(causes))
 
 

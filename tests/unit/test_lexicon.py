@@ -90,9 +90,13 @@ def test_plover_crosswalk(lex: Lexicon) -> None:
                "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN", "14": "PROTEST",
                "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
                "19": "ASSAULT", "20": "ASSAULT"}
+    # blockades restrict movement: PLOVER codes them COERCE, whatever CAMEO's root
+    exceptions = {"191": "COERCE", "1911": "COERCE"}
     for code, entry in lex.cameo.items():
         assert entry.plover_type is None or entry.plover_type in PLOVER_TYPES, code
-        if code[:2] in by_root:
+        if code in exceptions:
+            assert entry.plover_type == exceptions[code], code
+        elif code[:2] in by_root:
             assert entry.plover_type == by_root[code[:2]], code
     for code in ("010", "011", "014", "017"):
         assert lex.cameo[code].plover_type is None and lex.cameo[code].plover_mode is None

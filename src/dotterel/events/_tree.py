@@ -11,8 +11,8 @@ SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj"}
 # modifiers kept inside a noun phrase when it is handed to the actor resolver
-NP_KEEP = {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "punct", "npadvmod",
-           "prep", "pobj", "cc", "quantmod", "appos", "flat", "nn", "conj"}
+NP_KEEP = {"compound", "amod", "poss", "det", "nmod", "case", "punct", "npadvmod",
+           "prep", "pobj", "cc", "appos", "flat", "nn", "conj"}  # not numbers: "more than 100"
 NP_PREP_KEEP = {"of", "in", "from", "for", "at"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us",
