@@ -41,7 +41,7 @@ ACCUSING_SPEECH = {"say", "claim", "allege", "state", "insist", "assert", "charg
 MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
 
 EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
-                     "nominal": 0.03}
+                     "nominal": 0.03, "condition": 0.25}
 
 PlaceFinder = Callable[[Sequence[Token]], list[Place]]
 

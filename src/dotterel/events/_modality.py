@@ -31,6 +31,9 @@ INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # future of a material conflict act -> threat
 THREAT_OF = {"14": "133", "15": "138", "16": "1313", "17": "137", "18": "138", "19": "138",
              "20": "138"}
+# a future act made conditional on another's behaviour is a threat
+CONDITIONAL_THREAT = {"03": "130", "04": "134", "05": "130", "06": "1311", "07": "1311",
+                      "08": "130", "16": "1313"}
 # negated cooperation -> rejection
 REFUSAL_OF = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
@@ -41,7 +44,8 @@ class Modality:
     obligation: bool = False
     possible: bool = False
     negated: bool = False
-    conditional: bool = False
+    conditional: bool = False  # the trigger is the condition ("unless X agrees")
+    conditioned: bool = False  # the trigger has a condition ("will withdraw unless ...")
     folded: bool = False  # the complement of another trigger: that trigger carries the event
     embedded: str = "main"  # main | complement | purpose | relative | nominal
 
@@ -61,6 +65,9 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
     possible = bool(aux & POSSIBLE_AUX)
     conditional = any(k.dep == "mark" and k.lemma.lower() in ("if", "unless")
                       for k in tree.children(t))
+    conditioned = any(k.dep == "advcl" and any(m.dep == "mark" and m.lemma.lower() in ("if", "unless")
+                                               for m in tree.children(k))
+                      for k in tree.children(t))
     folded, embedded = False, "main"
     h = tree.head(t)
     if t.dep == "xcomp" and h is not None:
@@ -76,12 +83,17 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
         embedded = "complement"
     elif t.dep == "advcl" and any(k.dep == "aux" and k.lemma.lower() == "to" for k in tree.children(t)):
         embedded = "purpose"
+        if h is not None and h.lemma.lower() in INTENT_HEADS:  # "have sworn to fight"
+            future, embedded = True, "complement"
     elif t.dep in ("relcl", "acl"):
         embedded = "relative"
     elif t.pos in ("NOUN", "PROPN"):
         embedded = "nominal"
+    if conditional:
+        embedded = "condition"
     return Modality(future=future, obligation=obligation, possible=possible, negated=negated,
-                    conditional=conditional, folded=folded, embedded=embedded)
+                    conditional=conditional, conditioned=conditioned, folded=folded,
+                    embedded=embedded)
 
 
 def recode(cameo: str, m: Modality) -> str:
@@ -91,7 +103,9 @@ def recode(cameo: str, m: Modality) -> str:
         return REFUSAL_OF[root]
     if m.negated:
         return cameo
-    if m.future or m.conditional:
+    if m.conditioned and (m.future or m.possible):  # "will withdraw its troops unless ..."
+        return CONDITIONAL_THREAT.get(root, THREAT_OF.get(root, cameo))
+    if m.future:
         if root in INTENT_OF:
             return INTENT_OF[root]
         if root in THREAT_OF:

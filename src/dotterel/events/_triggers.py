@@ -52,7 +52,7 @@ def _match(tree: Tree, t: Token, patterns: tuple[TriggerPattern, ...]) -> tuple[
     for p in patterns:  # most specific first
         hits = []
         for alternatives in p.constraints:
-            hit = next((near[w] for w in alternatives if w in near), None)
+            hit = next((i for w, i in near.items() if w in alternatives), None)  # in _near order, not set order
             if hit is None:
                 break
             hits.append(hit)
