@@ -38,12 +38,16 @@ def events(request: Request,
            since: date | None = None, until: date | None = None,
            undirected: Annotated[bool, Query(description="Also recipient -> actor.")] = False,
            article: Annotated[Text, Query(max_length=64, description="Article id.")] = None,
+           mentions: Annotated[bool, Query(description="One row per report, not per "
+                                                       "real-world event.")] = False,
            limit: Limit = 100, offset: Offset = 0) -> Any:
-    """Events, filtered; oldest first, undated last; a page at a time."""
+    """Events, filtered; oldest first, undated last; a page at a time. One row per real-world
+    event (a cluster of reports) unless ``mentions`` is set."""
     with _db(request).open() as store:
         found = query.events(store.connection, actor=actor, recipient=recipient, type=type,
                              cameo=cameo, since=since, until=until, undirected=undirected,
-                             article_id=article, limit=limit, offset=offset)
+                             article_id=article, limit=limit, offset=offset,
+                             mentions=mentions)
     return _json.page(found, _json.stored_event)
 
 
@@ -62,10 +66,14 @@ def dyads(request: Request, since: date | None = None, until: date | None = None
 @router.get("/dyads/{a}/{b}/series", response_model=M.SeriesOut, responses=ERRORS)
 def dyad_series(request: Request, a: Code, b: Code,
                 by: Literal["day", "week", "month"] = "month",
-                directed: Annotated[bool, Query(description="Only a -> b.")] = False) -> Any:
-    """Events between two actors per period: counts per quad class, mean Goldstein score."""
+                directed: Annotated[bool, Query(description="Only a -> b.")] = False,
+                mentions: Annotated[bool, Query(description="Count reports, not real-world "
+                                                            "events.")] = False) -> Any:
+    """Events between two actors per period: counts per quad class, mean Goldstein score.
+    Counts are of real-world events (clusters of reports) unless ``mentions`` is set."""
     with _db(request).open() as store:
-        found = query.dyad_series(store.connection, a, b, by=by, directed=directed)
+        found = query.dyad_series(store.connection, a, b, by=by, directed=directed,
+                                  mentions=mentions)
     return _json.series(found)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from dotterel.query import _rows
+from dotterel.store._queries import event_source
 from dotterel.query._errors import QueryError
 from dotterel.query._types import PERIODS, DyadSeries, DyadSummary, SeriesPoint
 
@@ -37,7 +38,7 @@ def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | None = None,
         "greatest(e.actor_code, e.recipient_code) AS b, count(*) AS n, "
         "avg(e.goldstein) AS mean_goldstein, "
         "count(*) FILTER (WHERE e.quad_class >= 3) AS conflict, "
-        f"min(e.event_date) AS first, max(e.event_date) AS last FROM events e "
+        f"min(e.event_date) AS first, max(e.event_date) AS last FROM {event_source()} e "
         f"WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?",
         [*params, limit])
     return tuple(DyadSummary(a=r["a"], b=r["b"], events=r["n"], conflict=r["conflict"],
@@ -46,10 +47,11 @@ def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | None = None,
 
 
 def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
-                directed: bool = False) -> DyadSeries:
+                directed: bool = False, mentions: bool = False) -> DyadSeries:
     """Events between ``a`` and ``b`` (a -> b only when ``directed``) per period: every period
     from the first to the last is present, empty ones with zero events; undated events are
-    counted apart in ``undated``."""
+    counted apart in ``undated``. Counts are of real-world events (clusters of reports), or
+    of reports with ``mentions``."""
     if by not in PERIODS:
         raise QueryError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
     pair = "(upper(e.actor_code) = upper(?) AND upper(e.recipient_code) = upper(?))"
@@ -57,7 +59,8 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "mo
     if not directed:
         where, params = f"({pair} OR {pair})", [a, b, b, a]
     rows = _rows.fetch(
-        con, f"SELECT {_PERIOD_SQL[by]} AS period, {_MEASURES} FROM events e WHERE {where} "
+        con, f"SELECT {_PERIOD_SQL[by]} AS period, {_MEASURES} "
+        f"FROM {event_source(mentions=mentions)} e WHERE {where} "
         "GROUP BY 1 ORDER BY 1 NULLS LAST", params)
     points = {r["period"]: _point(r) for r in rows}
     undated = points.pop(None, None)

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from dotterel.query import _rows
+from dotterel.store._queries import event_source
 from dotterel.query._types import Page, StoredEvent
 
 ORDER = "e.event_date NULLS LAST, e.article_id, e.sentence, e.trigger_start, e.id"
@@ -17,10 +18,11 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
            recipient: str | None = None, type: str | None = None,  # noqa: A002
            cameo: str | None = None, since: date | None = None, until: date | None = None,
            undirected: bool = False, article_id: str | None = None, limit: int = 100,
-           offset: int = 0) -> Page[StoredEvent]:
+           offset: int = 0, mentions: bool = False) -> Page[StoredEvent]:
     """Events matching every filter, oldest first (undated last). Codes match in any case;
     ``type`` is a PLOVER type, ``cameo`` a CAMEO code prefix; ``undirected`` also matches
-    actor and recipient the other way round."""
+    actor and recipient the other way round. One row per real-world event (a cluster of
+    reports, shown by its first report), or per report with ``mentions``."""
     _rows.check_page(limit, offset)
     where, params = _where(actor=actor, recipient=recipient, undirected=undirected)
     for clause, value in (("upper(e.plover_type) = upper(?)", type),
@@ -30,9 +32,10 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
             where.append(clause)
             params.append(value)
     sql_where = " AND ".join(where)
-    total = con.execute(f"SELECT count(*) FROM events e WHERE {sql_where}", params).fetchall()
+    source = event_source(mentions=mentions or article_id is not None)
+    total = con.execute(f"SELECT count(*) FROM {source} e WHERE {sql_where}", params).fetchall()
     rows = _rows.fetch(
-        con, "SELECT e.*, a.title AS article_title, a.date AS article_date FROM events e "
+        con, f"SELECT e.*, a.title AS article_title, a.date AS article_date FROM {source} e "
         f"JOIN articles a ON a.id = e.article_id WHERE {sql_where} ORDER BY {ORDER} "
         "LIMIT ? OFFSET ?", [*params, limit, offset])
     items = tuple(StoredEvent(event=_rows.event(r), article=_rows.article_ref(r)) for r in rows)
