@@ -126,10 +126,11 @@ def test_claims_ledger_and_thread_timeline(dotterel_bin, shared, tmp_path):
     p = run(dotterel_bin, "claims", "--db", str(db), "--speaker", "IRN", "--about", "ISIS",
             "--format", "json")
     rows = json.loads(p.stdout)
-    assert rows and all(r["speaker_code"] == "IRN" for r in rows)
+    assert rows and all(r["speaker"]["code"] == "IRN" for r in rows)
     disputed = json.loads(run(dotterel_bin, "claims", "--db", str(db), "--disputed",
                               "--format", "json").stdout)
-    assert any(r["stance"] == "denies" for r in disputed)
+    assert disputed and all(r["challenges"] > 0 for r in disputed)
+    assert any("AFG" in r["challenged_by"] for r in disputed)
     first = next(r for r in rows if r["stance"] == "asserts" and r["thread_id"] == r["id"])
     t = run(dotterel_bin, "claim", first["id"][:12], "--db", str(db))
     assert t.returncode == 0, t.stderr

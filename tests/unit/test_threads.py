@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import duckdb
 
+from dotterel import query
 from dotterel.records import Actor, Article, ArticleResult, Claim
 from dotterel.store import Store
 from dotterel.store._threads import similarity, terms
@@ -60,15 +61,17 @@ def test_cross_article_thread_links_denial_and_demand(tmp_path):
         t = threads(s)
         assert t["c1"] == t["c2"] == t["c3"] == "c1"
         assert t["c4"] == "c4"
-        rows = {r["id"]: r for r in s.claims()}
-        assert rows["c2"]["responds_to"] == "c1" and rows["c3"]["responds_to"] == "c1"
-        thread = s.claim_thread("c2")
-        assert thread["thread"]["first_speaker_code"] == "IRN"
-        assert str(thread["thread"]["first_date"]) == "2023-06-01"
-        assert thread["thread"]["n_denials"] == 1 and thread["thread"]["n_evidence_demands"] == 1
-        assert [c["id"] for c in thread["claims"]] == ["c1", "c2", "c3"]
-        assert {r["id"] for r in s.claims(disputed=True)} == {"c1", "c2", "c3"}
-        assert {r["id"] for r in s.claims(about="United States")} == {"c4"}
+        con = s.connection
+        rows = {x.claim.id: x for x in query.claims(con).items}
+        assert rows["c2"].claim.responds_to == "c1" and rows["c3"].claim.responds_to == "c1"
+        head = con.execute("SELECT first_speaker_code, first_date, n_denials, n_evidence_demands "
+                           "FROM claim_threads WHERE id = 'c1'").fetchall()
+        assert [(a, str(b), c, d) for a, b, c, d in head] == [("IRN", "2023-06-01", 1, 1)]
+        thread = query.claim_thread(con, "c2")
+        assert [e.stored.claim.id for e in thread.entries] == ["c1", "c2", "c3"]
+        assert {x.claim.id for x in query.claims(con, disputed=True).items} == {"c1"}
+        assert rows["c1"].challenged_by == ("AFG",)
+        assert {x.claim.id for x in query.claims(con, q="United States").items} == {"c4"}
 
 
 def test_reingest_neither_splits_nor_duplicates(tmp_path):

@@ -1,4 +1,5 @@
-"""``dotterel claims`` and ``dotterel claim``: the ledger of claims and its threads."""
+"""``dotterel claims`` and ``dotterel claim``: the ledger of claims and its threads, read through
+the same named queries as the API (``dotterel.query``)."""
 from __future__ import annotations
 
 import json
@@ -18,32 +19,38 @@ STANCE_VERB = {"asserts": "asserted", "denies": "denied", "disputes": "disputed"
 @app.command()
 def claims(db: DbOpt = Path("dotterel.duckdb"),
            speaker: Annotated[Optional[str], typer.Option(help="Speaker code, e.g. IRN.")] = None,
-           about: Annotated[Optional[str], typer.Option(help="Free text: content, proposition or actor.")] = None,
-           disputed: Annotated[bool, typer.Option("--disputed", help="Only claims in disputed threads.")] = False,
+           about: Annotated[Optional[str], typer.Option(help="Free text in the claim or its speaker.")] = None,
+           disputed: Annotated[bool, typer.Option(
+               "--disputed", help="Only claims someone denied, disputed or asked proof of.")] = False,
            limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
            format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
-    """List stored claims with their stance and thread.
+    """List stored claims with their stance, thread and challengers.
 
     Example: dotterel claims --about ISIS --disputed
     """
+    from dotterel import query
+    from dotterel.api._json import stored_claim
     from dotterel.store import Store
 
     out.require_db(db)
     with Store(db, read_only=True) as store:
-        rows = store.claims(speaker=speaker, about=about, disputed=disputed, limit=limit)
+        page = query.claims(store.connection, speaker=speaker, q=about, disputed=disputed,
+                            limit=min(limit, query.MAX_LIMIT))
     if format.value != "table":
-        out.print_rows(rows, format.value, columns=())
+        out.print_rows([stored_claim(s) for s in page.items], format.value, columns=())
         return
-    for r in rows:
-        who = r.get("speaker_name") or r.get("speaker_text") or "?"
-        print(f"{r.get('article_date') or '????-??-??'}  {r['id'][:12]}  {r.get('speaker_code') or '?':<4} "
-              f"{who[:28]:<28} {r['stance']:<16} thread {str(r.get('thread_id') or '-')[:12]:<12} "
-              f"{(r.get('content') or '')[:70]}")
-    print(f"({len(rows)} claims)")
+    for s in page.items:
+        c = s.claim
+        who = (c.speaker.name or c.speaker.text) if c.speaker else "?"
+        code = c.speaker.code if c.speaker and c.speaker.code else "?"
+        against = f" challenged by {','.join(s.challenged_by)}" if s.challenges else ""
+        print(f"{s.article.date or '????-??-??'}  {c.id[:12]}  {code:<4} {who[:28]:<28} "
+              f"{c.stance:<16} {(c.content or '')[:70]}{against}")
+    print(f"({len(page.items)} of {page.total} claims)")
 
 
 @app.command()
-def claim(ident: Annotated[str, typer.Argument(help="A claim id or thread id (a prefix is enough).")],
+def claim(ident: Annotated[str, typer.Argument(help="A claim id (a unique prefix is enough).")],
           db: DbOpt = Path("dotterel.duckdb"),
           format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
     """Show a claim's thread as a timeline: who asserted it, denied it, disputed it, demanded
@@ -51,30 +58,27 @@ def claim(ident: Annotated[str, typer.Argument(help="A claim id or thread id (a 
 
     Example: dotterel claim 65eaa25043b7
     """
-    from dotterel.errors import E301, StoreError
+    from dotterel import query
+    from dotterel.api._json import thread as thread_json
     from dotterel.store import Store
 
     out.require_db(db)
     with Store(db, read_only=True) as store:
-        thread = store.claim_thread(_expand(store, ident))
-    if thread is None:
-        raise StoreError(f"no claim or thread with id {ident!r} in {db}", code=E301)
+        thread = query.claim_thread(store.connection, _expand(store.connection, ident))
     if format.value == "json":
-        print(json.dumps(thread, indent=2, default=str, ensure_ascii=False))
+        print(json.dumps(thread_json(thread), indent=2, default=str, ensure_ascii=False))
         return
-    head = thread["thread"]
-    print(f"thread {head['id']}: {head.get('proposition') or ''}")
-    for c in thread["claims"]:
-        who = c.get("speaker_name") or c.get("speaker_text") or "someone"
-        code = f" ({c['speaker_code']})" if c.get("speaker_code") else ""
-        print(f"  {c.get('article_date') or '????-??-??'}  {who}{code} "
-              f"{STANCE_VERB.get(c['stance'], c['stance'])}: {(c.get('content') or '')[:100]}"
-              f"   [{c['id'][:12]} in {(c.get('article_title') or c['article_id'])[:50]}]")
+    print(f"thread {thread.thread_id or thread.root_id}")
+    for entry in thread.entries:
+        c, a = entry.stored.claim, entry.stored.article
+        who = (c.speaker.name or c.speaker.text) if c.speaker else "someone"
+        code = f" ({c.speaker.code})" if c.speaker and c.speaker.code else ""
+        print(f"  {a.date or '????-??-??'}  {'  ' * min(entry.depth, 3)}{who}{code} "
+              f"{STANCE_VERB.get(c.stance, c.stance)}: {(c.content or '')[:100]}"
+              f"   [{c.id[:12]} in {(a.title or a.id)[:50]}]")
 
 
-def _expand(store, ident: str) -> str:
-    """A unique id prefix -> the full claim or thread id."""
-    found = store.connection.execute(
-        "SELECT id FROM claims WHERE starts_with(id, ?) UNION SELECT id FROM claim_threads "
-        "WHERE starts_with(id, ?) LIMIT 2", [ident, ident]).fetchall()
+def _expand(con, ident: str) -> str:
+    """A unique id prefix -> the full claim id (else ``ident`` unchanged)."""
+    found = con.execute("SELECT id FROM claims WHERE starts_with(id, ?) LIMIT 2", [ident]).fetchall()
     return found[0][0] if len(found) == 1 else ident

@@ -62,7 +62,10 @@ def _print_table(r: ArticleResult) -> None:
 
 
 def print_summary(s: Any, db: Path) -> None:
-    status = "with failures" if s.failures else "ok"
+    status = "ok"
+    if s.failures:
+        skipped = getattr(s, "not_english", 0)
+        status = (f"{skipped} not in English; " if skipped else "") + "see the failures table"
     typer.echo(f"ingested into {db}: {s.articles_new} new articles, {s.articles_skipped} already "
                f"stored, {s.events} events, {s.claims} claims, {s.failures} failed inputs ({status})")
     for f in s.failure_samples:
@@ -98,10 +101,12 @@ def _cell(v: Any) -> str:
     return s if len(s) <= 40 else s[:37] + "..."
 
 
-def print_claims(rows: Sequence[dict]) -> None:
+def print_claims(stored: Sequence[Any]) -> None:
+    """Claims as ``dotterel.query`` returns them (``StoredClaim``), one line each."""
     print("\nclaims:")
-    for r in rows:
-        link = f" (responds to {r['responds_to'][:8]})" if r.get("responds_to") else ""
-        who = r.get("speaker_name") or r.get("speaker_text") or "?"
-        print(f"  {r['id'][:8]} {r.get('speaker_code') or '?':<4} {who[:30]:<30} {r['stance']:<16}"
-              f"{link}: {(r.get('content') or '')[:80]}")
+    for s in sorted(stored, key=lambda s: (s.article.id, s.claim.sentence, s.claim.content_start)):
+        c = s.claim
+        link = f" (responds to {c.responds_to[:8]})" if c.responds_to else ""
+        who = (c.speaker.name or c.speaker.text) if c.speaker else "?"
+        code = c.speaker.code if c.speaker and c.speaker.code else "?"
+        print(f"  {c.id[:8]} {code:<4} {who[:30]:<30} {c.stance:<16}{link}: {(c.content or '')[:80]}")

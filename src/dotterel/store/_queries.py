@@ -66,63 +66,6 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None,
     return [dict(zip(names, map(_json_ready, row))) for row in cur.fetchall()]
 
 
-def claims(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None,
-           stance: str | None = None, about: str | None = None, disputed: bool = False,
-           limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Claims with their article date and thread summary, filtered by speaker code (any case),
-    stance, free text (content, thread proposition or mentioned actors) and disputed threads
-    (a denial or dispute anywhere in the thread); oldest first."""
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if speaker:
-        where.append("upper(c.speaker_code) = upper(?)")
-        params.append(speaker)
-    if stance:
-        where.append("c.stance = ?")
-        params.append(stance)
-    if about:
-        where.append("(c.content ILIKE ? OR t.proposition ILIKE ? OR c.about ILIKE ? "
-                     "OR c.speaker_name ILIKE ?)")
-        params += [f"%{about}%"] * 4
-    if disputed:
-        where.append("(coalesce(t.n_denials, 0) + coalesce(t.n_disputes, 0) > 0 "
-                     "OR c.stance IN ('denies', 'disputes'))")
-    sql = (f"""SELECT c.*, a.date AS article_date, a.title AS article_title,
-                      t.proposition AS thread_proposition, t.n_denials, t.n_disputes,
-                      t.n_evidence_demands, t.n_supports
-               FROM claims c JOIN articles a ON a.id = c.article_id
-               LEFT JOIN claim_threads t ON t.id = c.thread_id
-               WHERE {' AND '.join(where)}
-               ORDER BY a.date NULLS LAST, c.article_id, c.sentence, c.content_start, c.id""")
-    sql += " LIMIT ? OFFSET ?"
-    params += [_limit(limit) if limit is not None else 1_000_000, max(0, int(offset))]
-    return _dicts(con, sql, params)
-
-
-def claim_thread(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any] | None:
-    """The thread holding claim ``ident`` (or thread ``ident``) as a timeline: the thread's
-    summary and every claim in it, oldest first. A claim with no thread is a thread of its own
-    with the claims that answer it. None when nothing has that id."""
-    found = run(con, "SELECT coalesce(thread_id, id) FROM claims WHERE id = ?", [ident])
-    tid = found[0][0] if found else ident
-    head = _dicts(con, "SELECT * FROM claim_threads WHERE id = ?", [tid])
-    members = _dicts(con, """
-        SELECT c.*, a.date AS article_date, a.title AS article_title, a.source AS article_source
-        FROM claims c JOIN articles a ON a.id = c.article_id
-        WHERE c.thread_id = ? OR c.id = ? OR c.responds_to = ?
-        ORDER BY a.date NULLS LAST, c.stance != 'asserts', c.article_id, c.sentence, c.id""",
-                     [tid, tid, tid])
-    if not head and not members:
-        return None
-    return {"thread": head[0] if head else {"id": tid}, "claims": members}
-
-
-def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, map(_json_ready, row))) for row in cur.fetchall()]
-
-
 def _date(value: str | date, name: str) -> date:
     if isinstance(value, date):
         return value

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -13,6 +13,7 @@ import duckdb
 from dotterel.errors import E301, E302, StoreError
 from dotterel.records import ArticleResult, Failure
 from dotterel.store import _clusters, _queries, _schema, _writer
+from dotterel.store._lock import WriterGate, check_gate, duckdb_busy, open_waiting
 from dotterel.store._queries import ExportFormat
 from dotterel.store._writer import WriteSummary
 
@@ -23,24 +24,46 @@ MEMORY = ":memory:"
 class Store:
     """A dotterel store in one DuckDB file (``":memory:"`` for a throwaway one).
 
-    Raises ``StoreError`` [E301] when the file cannot be opened: locked by another process, not
-    a DuckDB file, not a dotterel store, or written by a newer dotterel.
+    Raises ``StoreError`` [E301] when the file cannot be opened: not a DuckDB file, not a
+    dotterel store, written by a newer dotterel, or held by another process.
+
+    One process at a time may write the file, and none may read it meanwhile (see
+    ``store/_lock.py``). ``lock_timeout``: how many seconds to wait for a process that holds it
+    (0: do not wait); ``on_wait`` is told once, in words, that the store is waiting.
 
     ``cluster_window_days`` (default 1, kept in the store) is how many days apart two reports of
     one event may be dated; it applies to the batches written from then on."""
 
     def __init__(self, path: str | Path = "dotterel.duckdb", *, read_only: bool = False,
-                 cluster_window_days: int | None = None) -> None:
+                 cluster_window_days: int | None = None, lock_timeout: float = 0.0,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self._con = _connect(self.path, read_only=read_only)
+        self._gate = None if read_only or self.path == MEMORY else WriterGate(self.path)
+        try:
+            self._con = open_waiting(self._open_once, db=self.path, timeout=lock_timeout,
+                                     on_wait=on_wait)
+        except BaseException:
+            self._release()
+            raise
         try:
             self.schema_version = _schema.ensure(self._con, path=self.path, read_only=read_only)
             if not read_only:
                 self._prepare_clusters(cluster_window_days)
         except BaseException:
-            self._con.close()
+            self.close()
             raise
+
+    def _open_once(self) -> duckdb.DuckDBPyConnection:
+        if self._gate is not None:
+            self._gate.acquire()  # held while waiting for the readers already in
+        elif self.read_only and self.path != MEMORY:
+            check_gate(self.path)  # a writer is in or waiting: let it go first
+        return _connect(self.path, read_only=self.read_only)
+
+    def _release(self) -> None:
+        if self._gate is not None:
+            self._gate.release()
 
     def _prepare_clusters(self, window_days: int | None) -> None:
         """Record the cluster window, and cluster the events of a store migrated from schema 2."""
@@ -62,7 +85,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._con.close()
+        try:
+            self._con.close()
+        finally:
+            self._release()
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
@@ -99,17 +125,6 @@ class Store:
         return _queries.events(self._con, actor=actor, recipient=recipient, type=type,
                                since=since, until=until, limit=limit, mentions=mentions)
 
-    def claims(self, *, speaker: str | None = None, stance: str | None = None,
-               about: str | None = None, disputed: bool = False, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
-        """Claims filtered by speaker code (any case), stance, free text and disputed threads."""
-        return _queries.claims(self._con, speaker=speaker, stance=stance, about=about,
-                               disputed=disputed, limit=limit, offset=offset)
-
-    def claim_thread(self, ident: str) -> dict[str, Any] | None:
-        """The thread of a claim (or thread id) as a timeline, or None."""
-        return _queries.claim_thread(self._con, ident)
-
     def counts(self) -> dict[str, int]:
         """Rows in articles, events, claims and failures."""
         return _queries.counts(self._con)
@@ -136,14 +151,14 @@ def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(path, read_only=read_only,
                               config={"autoinstall_known_extensions": False})
     except duckdb.Error as exc:
+        busy = duckdb_busy(exc)
+        if busy is not None:
+            raise busy from exc
         raise StoreError(_open_message(path, exc), code=E301) from exc
 
 
 def _open_message(path: str, exc: Exception) -> str:
     text = str(exc)
-    if "lock" in text.lower():
-        return (f"cannot open {path}: another process is using it ({text}). Wait for that "
-                "process to finish or stop it, then try again")
     if "not a valid duckdb" in text.lower() or "database file" in text.lower():
         return (f"cannot open {path}: it is not a DuckDB database, or one written by an "
                 f"incompatible DuckDB version ({text}). Pass another path, or move the file away")
