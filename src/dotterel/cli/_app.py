@@ -170,7 +170,9 @@ def demo(db: DbOpt = Path("dotterel.duckdb")) -> None:
     out.print_summary(summary, db)
     with Store(db, read_only=True) as store:
         out.print_rows(store.events(limit=500), "table", columns=out.EVENT_COLUMNS)
-        out.print_claims(store.claims(limit=500))
+        from dotterel import query
+
+        out.print_claims(query.claims(store.connection, limit=query.MAX_LIMIT).items)
     raise typer.Exit(1 if summary.failures else 0)
 from dotterel.cli import _claims  # noqa: E402,F401  (registers claims, claim)
 from dotterel.cli import _serve  # noqa: E402,F401  (registers `dotterel serve`)
