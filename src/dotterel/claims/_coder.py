@@ -257,7 +257,7 @@ class _SentenceClaims:
         if v.dep not in ("advcl", "conj") or h is None:
             return None
         for c in reversed(self.ledger.claims):
-            if c.sentence == self.sent.index and c.cue_start == h.idx and c.stance == "denies":
+            if c.sentence == self.sent.index and c.cue_start == h.idx and c.stance in ("denies", "disputes"):
                 return c.responds_to
         return None
 
