@@ -45,7 +45,8 @@ class Modality:
     possible: bool = False
     negated: bool = False
     conditional: bool = False  # the trigger is the condition ("unless X agrees")
-    conditioned: bool = False  # the trigger has a condition ("will withdraw unless ...")
+    conditioned: bool = False  # the trigger has an "unless" ("will withdraw unless ...")
+    conditioned_if: bool = False  # the trigger has an "if" ("would meet him if ...")
     folded: bool = False  # the complement of another trigger: that trigger carries the event
     embedded: str = "main"  # main | complement | purpose | relative | nominal
 
@@ -65,9 +66,10 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
     possible = bool(aux & POSSIBLE_AUX)
     conditional = any(k.dep == "mark" and k.lemma.lower() in ("if", "unless")
                       for k in tree.children(t))
-    conditioned = any(k.dep == "advcl" and any(m.dep == "mark" and m.lemma.lower() in ("if", "unless")
-                                               for m in tree.children(k))
-                      for k in tree.children(t))
+    marks = {m.lemma.lower() for k in tree.children(t, ("advcl",))
+             for m in tree.children(k, ("mark",))}
+    conditioned = "unless" in marks
+    conditioned_if = "if" in marks
     folded, embedded = False, "main"
     h = tree.head(t)
     if t.dep == "xcomp" and h is not None:
@@ -92,7 +94,8 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
     if conditional:
         embedded = "condition"
     return Modality(future=future, obligation=obligation, possible=possible, negated=negated,
-                    conditional=conditional, conditioned=conditioned, folded=folded,
+                    conditional=conditional, conditioned=conditioned,
+                    conditioned_if=conditioned_if, folded=folded,
                     embedded=embedded)
 
 
@@ -105,6 +108,10 @@ def recode(cameo: str, m: Modality) -> str:
         return cameo
     if m.conditioned and (m.future or m.possible):  # "will withdraw its troops unless ..."
         return CONDITIONAL_THREAT.get(root, THREAT_OF.get(root, cameo))
+    if m.conditioned_if and (m.future or m.possible) and root in THREAT_OF:
+        return THREAT_OF[root]  # "may halt mediation if ...": still a threat
+    if m.conditioned_if and m.possible and root in INTENT_OF:
+        return INTENT_OF[root]  # "could meet him if ...": a conditional offer
     if m.future:
         if root in INTENT_OF:
             return INTENT_OF[root]
