@@ -19,7 +19,7 @@ from dataclasses import replace
 from collections.abc import Sequence
 
 from dotterel.claims import _cues as C
-from dotterel.claims._quotes import attributions
+from dotterel.claims._quotes import attributions, quote_spans
 from dotterel.events import Mentions
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._tree import Tree
@@ -40,6 +40,7 @@ class ClaimCoder:
     def code(self, parsed: ParsedArticle, *, mentions: Mentions | None = None,
              events: Sequence[Event] = ()) -> list[Claim]:
         ledger = _Ledger(parsed.article.id)
+        ledger.quotes = quote_spans(parsed.article.text)
         mentions = mentions if mentions is not None else Mentions()
         finders: dict[int, _SentenceClaims] = {}
         for sent in parsed.sentences:
@@ -60,6 +61,7 @@ class _Ledger:
         self.article_id = article_id
         self.claims: list[Claim] = []
         self._pending: dict[str, tuple[Actor | None, str]] = {}  # response id -> (owner, noun)
+        self.quotes: list[tuple[int, int]] = []  # the article's quote spans
 
     def add(self, sent: Sentence, *, speaker: Actor | None, cue: Token, content: Sequence[Token],
             stance: str, responds_to: str | None = None, about: tuple[str, ...] = ()) -> Claim:
@@ -179,16 +181,37 @@ class _SentenceClaims:
         return self.speaker_at(s) if s is not None else None
 
     def speaker_at(self, t: Token) -> Actor | None:
-        """The actor of a speaker phrase, or, when nothing in it can be coded, its text alone:
-        "a university student" is still who said it."""
+        """The speaker as written at the cue ("he", "prosecutor Josh Bash"), with the code,
+        sector and name of the actor it stands for; when nothing in the phrase can be coded,
+        its text alone: "a university student" is still who said it."""
         found = self.args.actor_at(t)
-        if found is not None:
+        toks = self._mention(t)
+        if not toks:
             return found
-        toks = self.tree.np_tokens(t)
-        if not toks or t.pos == "PRON":
+        text = self.sent.text[toks[0].idx - self.sent.start:toks[-1].idx + len(toks[-1].text)
+                              - self.sent.start]
+        where = {"text": text, "start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text)}
+        if found is not None:
+            name = found.name or (found.text if t.pos == "PRON" else None)
+            return replace(found, name=name, **where)
+        if t.pos == "PRON":
             return None
-        return Actor(text=" ".join(x.text for x in toks), code=None, start=toks[0].idx,
-                     end=toks[-1].idx + len(toks[-1].text), kind="unknown")
+        return Actor(code=None, kind="unknown", **where)
+
+    def _mention(self, t: Token) -> list[Token]:
+        """The speaker phrase without appositions, relative clauses and, after a name, its "of"
+        phrase ("Arnel dela Vega of the army's command" -> "Arnel dela Vega")."""
+        if t.pos == "PRON":
+            return [t]
+        cut: set[int] = set()
+        for k in self.tree.children(t):
+            if k.dep in ("appos", "relcl", "acl") or (k.dep == "prep" and t.pos == "PROPN"
+                                                        and k.lemma.lower() == "of"):
+                cut.update(x.i for x in self.tree.subtree(k.i))
+        toks = [x for x in self.tree.np_tokens(t) if x.i not in cut]
+        while toks and toks[-1].pos == "PUNCT":
+            toks.pop()
+        return toks
 
     def quote(self, span: tuple[int, int], cue: Token, text: str) -> None:
         """A direct quote attributed by ``cue``: it replaces the reported-speech claim of the
@@ -196,16 +219,20 @@ class _SentenceClaims:
         speaker = self._speaker(cue)
         content = text[span[0]:span[1]].strip(" ,.")
         start = span[0] + text[span[0]:span[1]].index(content[:1]) if content else span[0]
+        end = start + len(content)
         for n, c in enumerate(self.ledger.claims):
-            if c.cue_start == cue.idx and c.stance == "asserts":
-                if len(content) > len(c.content):
+            overlaps = c.content_start < end and start < c.content_end
+            if c.cue_start == cue.idx and c.stance == "asserts" and overlaps:
+                if len(content) > len(c.content):  # the quote, whole, over several sentences
                     self.ledger.claims[n] = replace(c, content=content, content_start=start,
-                                                    content_end=start + len(content))
+                                                    content_end=end)
                 return
         self.ledger.add_text(self.sent, speaker=speaker, cue=cue, start=start,
                              content=content, stance="asserts")
 
     def _verb(self, v: Token) -> None:
+        if any(a <= v.idx < b for a, b in self.ledger.quotes):
+            return  # "we can say that ..." inside a quote is the quoted speaker's wording
         if v.dep in ("advcl", "xcomp", "acl", "relcl") and any(
                 k.dep == "aux" and k.lemma.lower() == "to" for k in self.tree.children(v)):
             return  # "... to confirm if he is fit": a purpose, not a statement
@@ -338,8 +365,8 @@ class _SentenceClaims:
                     continue
                 skip = {x.i for x in self.tree.subtree(t.i)} | {t.i}
                 content = [x for x in toks if x.i not in skip and x.pos != "PUNCT"]
-                self._add(speaker=self.args.actor_at(src), cue=t,
-                                content=content, stance="asserts")
+                self._add(speaker=self.speaker_at(src), cue=t, content=content,
+                          stance="asserts")
 
 
 def _text(toks: Sequence[Token]) -> str:

@@ -35,10 +35,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
+    """The sentence holding ``offset``, else the nearest one (a sentence may have been left
+    unparsed by the prefilter)."""
+    best, gap = None, 10**9
     for n, s in enumerate(sentences):
         if s.start <= offset <= s.end:
             return n
-    return None
+        d = min(abs(s.start - offset), abs(s.end - offset))
+        if d < gap:
+            best, gap = n, d
+    return best if gap <= 200 else None
 
 
 def _cue(sent: Sentence, span: tuple[int, int], cues: set[str]) -> Token | None:
@@ -52,7 +58,7 @@ def _cue(sent: Sentence, span: tuple[int, int], cues: set[str]) -> Token | None:
 def attributions(sentences: Sequence[Sentence], text: str, cues: set[str]
                  ) -> list[tuple[tuple[int, int], Sentence, Token]]:
     """(quote span, sentence holding the cue, cue token) for every attributed quote."""
-    out = []
+    out: list[tuple[tuple[int, int], Sentence, Token]] = []
     for span in quote_spans(text):
         first, last = _sentence_at(sentences, span[0]), _sentence_at(sentences, span[1])
         if first is None or last is None:
@@ -65,4 +71,14 @@ def attributions(sentences: Sequence[Sentence], text: str, cues: set[str]
             if cue is not None:
                 out.append((span, sentences[n], cue))
                 break
+        else:
+            if out and _continues(text, out[-1][0], span):  # '"...," he said. "And more."'
+                out.append((span, out[-1][1], out[-1][2]))
     return out
+
+
+def _continues(text: str, before: tuple[int, int], span: tuple[int, int]) -> bool:
+    """A quote that follows an attributed quote in the same paragraph, with at most a short
+    attribution between them, goes on in the same voice."""
+    between = text[before[1]:span[0]]
+    return "\n" not in between and len(between) <= 80
