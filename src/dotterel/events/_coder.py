@@ -40,8 +40,8 @@ ACCUSING_SPEECH = {"say", "claim", "allege", "state", "insist", "assert", "charg
                    "report", "add", "declare", "maintain", "complain", "warn"}
 MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
 
-EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.12, "relative": 0.15,
-                     "nominal": 0.03, "condition": 0.25}
+EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.2, "circumstance": 0.1,
+                     "relative": 0.15, "nominal": 0.03, "condition": 0.25}
 
 PlaceFinder = Callable[[Sequence[Token]], list[Place]]
 

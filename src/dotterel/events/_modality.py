@@ -87,6 +87,8 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
         embedded = "purpose"
         if h is not None and h.lemma.lower() in INTENT_HEADS:  # "have sworn to fight"
             future, embedded = True, "complement"
+    elif t.dep == "advcl":  # "demonstrated ..., calling for independence"
+        embedded = "circumstance"
     elif t.dep in ("relcl", "acl"):
         embedded = "relative"
     elif t.pos in ("NOUN", "PROPN"):
