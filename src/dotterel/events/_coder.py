@@ -41,7 +41,8 @@ ACCUSING_SPEECH = {"say", "claim", "allege", "state", "insist", "assert", "charg
 MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
 
 EMBEDDING_PENALTY = {"main": 0.0, "complement": 0.05, "purpose": 0.2, "circumstance": 0.1,
-                     "relative": 0.15, "nominal": 0.03, "condition": 0.25}
+                     "relative": 0.15, "nominal": 0.03, "condition": 0.25,
+                     "background": 0.15}
 
 PlaceFinder = Callable[[Sequence[Token]], list[Place]]
 

@@ -19,13 +19,15 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 POSSIBLE_AUX = {"may", "might", "could", "can"}
 # heads whose xcomp states an intention of the subject ("plans to", "is ready to", "vowed to")
 INTENT_HEADS = {"plan", "intend", "want", "vow", "promise", "pledge", "seek", "hope", "aim",
-                "decide", "offer", "prepare", "ready", "willing", "prepared", "determined",
+                "offer", "prepare", "ready", "willing", "prepared", "determined",
                 "committed", "commit", "expect", "swear", "resolve", "agree", "threaten",
                 "undertake", "consider", "try", "attempt", "set", "poised", "due", "going"}
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "oppose", "deny", "rule", "halt",
                   "stop", "cease", "avoid", "unwilling", "reluctant"}
 OBLIGATION_HEADS = {"need", "have", "obliged", "required", "bound"}
 
+# subordinators of clauses that tell what happened before or around the main event
+BACKGROUND = {"after", "before", "since", "when", "while", "as", "until", "once", "because"}
 # future of a cooperative act -> intent to cooperate (by CAMEO root)
 INTENT_OF = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # future of a material conflict act -> threat
@@ -87,6 +89,9 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
         embedded = "purpose"
         if h is not None and h.lemma.lower() in INTENT_HEADS:  # "have sworn to fight"
             future, embedded = True, "complement"
+    elif t.dep == "advcl" and any(k.dep == "mark" and k.lemma.lower() in BACKGROUND
+                                  for k in tree.children(t)):
+        embedded = "background"  # "... one day after a jet shot down a helicopter"
     elif t.dep == "advcl":  # "demonstrated ..., calling for independence"
         embedded = "circumstance"
     elif t.dep in ("relcl", "acl"):
