@@ -23,7 +23,7 @@ Resolver = Callable[[Sequence[Token]], "Actor | None"]
 RECEIVING = {"receive", "obtain", "get", "accept", "win", "secure"}
 RELATIVE = {"who", "which", "that", "whom"}
 # passives that describe what the subject does: "have been engaged in combat against ISIS"
-STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked"}
+STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked", "oppose", "determine"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "acomp"}  # acomp: "is willing to"
 RECIPIENT_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "from",
                    "into", "over", "for", "of", "about")  # not "in": "talks in Doha" is a place

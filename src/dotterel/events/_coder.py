@@ -77,11 +77,22 @@ class EventCoder:
         location: list[Place | None] | None = None
         triggers = find_triggers(tree, self.lexicon)
         trigger_ids = {tr.token.i for tr in triggers}
+        speech_demands = {tr.token.i for tr in triggers if not tr.nominal
+                          and tr.pattern.cameo.startswith("01") and _obligation(tree, tr.token)}
         for tr in triggers:
             mod = modality(tree, tr.token, trigger_ids)
             if mod.folded:
                 continue
             a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
+            if not tr.nominal and mod.obligation and not mod.negated:
+                g = _governor(tree, tr.token)
+                if g is not None and g.i in speech_demands:
+                    continue  # "Russia said Sudan must return it": the saying is the demand
+                demander = args.subject(g) if g is not None else None
+                if demander is not None and args.actors(demander):
+                    # "Chirac issued a reminder to Iraq that it must cooperate": a demand
+                    tr = replace(tr, pattern=replace(tr.pattern, cameo="100"))
+                    a_tok, r_tok = demander, a_tok
             cameo = tr.pattern.cameo
             if not tr.nominal and cameo.startswith(PATIENT_CODES):
                 patient = args.patient(tr.token)
@@ -207,6 +218,17 @@ def _subsume(events: list[Event]) -> list[Event]:
     full = {(e.actor.code if e.actor else None, e.cameo[:2]) for e in events if e.recipient}
     return [e for e in events
             if e.recipient is not None or (e.actor.code if e.actor else None, e.cameo[:2]) not in full]
+
+
+def _governor(tree: Tree, t: Token) -> Token | None:
+    """The verb whose clause (or whose object's "that" clause) holds the clause of ``t``:
+    "concluded [that the US must allocate]", "issued a reminder [that it must cooperate]"."""
+    if t.dep not in ("ccomp", "acl", "relcl", "advcl"):
+        return None
+    g = tree.head(t)
+    if g is not None and g.pos in ("NOUN", "PROPN"):
+        g = tree.governing_verb(g)
+    return g if g is not None and g.pos in ("VERB", "AUX") else None
 
 
 def _obligation(tree: Tree, speech: Token) -> Token | None:
