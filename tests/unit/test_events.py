@@ -115,3 +115,41 @@ def test_relative_day_sets_event_date(coder):
                     sentences=art.sentences)
     (ev,) = coder.code(art)
     assert ev.date == "2023-06-06"
+
+
+def test_a_reported_must_is_a_demand_by_the_speaker(coder):
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("concluded", "conclude", "VERB", "ROOT", 1),
+                 ("that", "that", "SCONJ", "mark", 5), ("Iraq", "Iraq", "PROPN", "nsubj", 5),
+                 ("must", "must", "AUX", "aux", 5), ("release", "release", "VERB", "ccomp", 1),
+                 ("Kuwait", "Kuwait", "PROPN", "dobj", 5)])
+    (ev,) = coder.code(art)
+    assert ev.plover_type == "REQUEST" and ev.actor.code == "IRN" and ev.recipient.code == "IRQ"
+
+
+def test_unless_makes_a_future_withdrawal_a_threat(coder):
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                 ("withdraw", "withdraw", "VERB", "ROOT", 2), ("unless", "unless", "SCONJ", "mark", 5),
+                 ("Iraq", "Iraq", "PROPN", "nsubj", 5), ("agrees", "agree", "VERB", "advcl", 2)])
+    evs = {e.trigger: e for e in coder.code(art)}
+    assert evs["withdraw"].plover_type == "THREATEN"
+    if "agrees" in evs:  # the condition is no event of its own
+        assert evs["agrees"].confidence < evs["withdraw"].confidence
+
+
+def test_receiving_from_a_giver_swaps_the_roles(coder):
+    art = chain([("Kuwait", "Kuwait", "PROPN", "nsubj", 1), ("received", "receive", "VERB", "ROOT", 1),
+                 ("weapons", "weapon", "NOUN", "dobj", 1), ("from", "from", "ADP", "prep", 1),
+                 ("Iran", "Iran", "PROPN", "pobj", 3)])
+    (ev,) = coder.code(art)
+    assert ev.plover_type == "AID" and ev.actor.code == "IRN" and ev.recipient.code == "KWT"
+
+
+def test_role_only_actor_takes_the_country_where_it_happens():
+    from dotterel.records import Place
+
+    place = Place(name="Kabul", country="AFG", lat=34.5, lon=69.2, start=30, end=35)
+    coder = EventCoder(load_lexicon(), fake_resolve, find_places=lambda toks: [place])
+    art = chain([("The", "the", "DET", "det", 1), ("rebels", "rebel", "NOUN", "nsubj", 2),
+                 ("attacked", "attack", "VERB", "ROOT", 2), ("Iraq", "Iraq", "PROPN", "dobj", 2)])
+    (ev,) = coder.code(art)
+    assert ev.actor.sector == "REB" and ev.actor.code == "AFG" and ev.location.name == "Kabul"
