@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dotterel.errors import E108
 from dotterel.records import ArticleResult, Failure
+
+# How long each batch waits for a database that another process holds (``dotterel serve``
+# answering a request, another ``ingest``); then the job stops with StoreError [E301].
+LOCK_TIMEOUT_S = 60.0
 
 
 @dataclass(slots=True)
@@ -18,6 +23,7 @@ class IngestSummary:
     events: int = 0
     claims: int = 0
     failures: int = 0
+    not_english: int = 0  # of the failures, the articles skipped as not English [E108]
     failure_samples: list[Failure] = field(default_factory=list)
     seconds: float = 0.0  # the whole job: read, code, store
     store_seconds: float = 0.0  # of which in the store: opening it, write_batch, closing it
@@ -37,8 +43,14 @@ def _batches(items: Iterable[ArticleResult | Failure], size: int
 
 
 def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, pipeline: Any = None,
-                 batch_size: int = 64, progress: bool = False) -> IngestSummary:
-    """Code every input under ``paths`` and store it in ``db``, one transaction per batch."""
+                 batch_size: int = 64, progress: bool = False,
+                 lock_timeout: float = LOCK_TIMEOUT_S,
+                 on_wait: Callable[[str], None] | None = None) -> IngestSummary:
+    """Code every input under ``paths`` and store it in ``db``, one transaction per batch.
+
+    The store is opened for each batch and closed after it, so that other processes (the
+    server) can read the file while the next batch is coded. Each opening waits up to
+    ``lock_timeout`` seconds for a process that holds the file; ``on_wait`` is told once."""
     from dotterel.articles import read_inputs
     from dotterel.pipeline import default_pipeline
     from dotterel.store import Store
@@ -46,26 +58,50 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, pipeline: Any =
     started = time.perf_counter()
     pipeline = pipeline or default_pipeline()
     summary = IngestSummary()
-    stream = pipeline.process(read_inputs(paths))
+    tell = _once(on_wait)
+
+    def store() -> Store:
+        return Store(db, lock_timeout=lock_timeout, on_wait=tell)
+
     opening = time.perf_counter()
-    with Store(db) as store, _progress(progress) as tick:
-        summary.store_seconds += time.perf_counter() - opening
+    store().close()  # create or migrate it now, and fail before coding anything
+    summary.store_seconds += time.perf_counter() - opening
+    stream = pipeline.process(read_inputs(paths))
+    with _progress(progress) as tick:
         for results, failures in _batches(stream, batch_size):
             writing = time.perf_counter()
-            written = store.write_batch(results, failures)
+            with store() as opened:
+                written = opened.write_batch(results, failures)
             summary.store_seconds += time.perf_counter() - writing
-            summary.articles_seen += len(results)
-            summary.articles_new += written.articles_new
-            summary.articles_skipped += written.articles_skipped
-            summary.events += written.events
-            summary.claims += written.claims
-            summary.failures += len(failures)
-            summary.failure_samples.extend(failures[: max(0, 20 - len(summary.failure_samples))])
+            _add(summary, results, failures, written)
             tick(len(results) + len(failures))
-        closing = time.perf_counter()
-    summary.store_seconds += time.perf_counter() - closing
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _add(summary: IngestSummary, results: list[ArticleResult], failures: list[Failure],
+         written: Any) -> None:
+    summary.articles_seen += len(results)
+    summary.articles_new += written.articles_new
+    summary.articles_skipped += written.articles_skipped
+    summary.events += written.events
+    summary.claims += written.claims
+    summary.failures += len(failures)
+    summary.not_english += sum(1 for f in failures if f.code == E108)
+    summary.failure_samples.extend(failures[: max(0, 20 - len(summary.failure_samples))])
+
+
+def _once(tell: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    """``tell``, passing on only the first message (every batch may have to wait)."""
+    if tell is None:
+        return None
+    told: list[str] = []
+
+    def once(message: str) -> None:
+        if not told:
+            told.append(message)
+            tell(message)
+    return once
 
 
 class _progress:

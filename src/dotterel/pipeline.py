@@ -134,6 +134,8 @@ class Pipeline:
 
         articles: list[Article] = []
         for item in items:
+            if isinstance(item, Article):
+                item = screen_language(item)
             if isinstance(item, Failure):
                 yield from self._flush(articles)
                 articles = []
@@ -151,13 +153,40 @@ class Pipeline:
         from dotterel.nlp import parse_articles
 
         keep = self.sentence_filter() if self.prefilter else None
-        for parsed in parse_articles(articles, self.nlp, keep=keep):
-            try:
-                yield self.code_parsed(parsed)
-            except Exception as exc:  # one bad article must not stop the batch
-                log.exception("coding failed for %s", parsed.article.origin)
-                yield Failure(origin=parsed.article.origin or parsed.article.id, code=E.E109,
-                              message=f"coding failed: {type(exc).__name__}: {exc}")
+        nlp, done = self.nlp, 0
+        try:
+            for parsed in parse_articles(articles, nlp, keep=keep):
+                done += 1
+                try:
+                    yield self.code_parsed(parsed)
+                except Exception as exc:  # one bad article must not stop the batch
+                    log.exception("coding failed for %s", parsed.article.origin)
+                    yield _failed(parsed.article, "coding", exc)
+        except Exception as exc:  # the parser failed: retry one by one to find the article
+            if len(articles) - done == 1:
+                log.exception("parsing failed for %s", articles[done].origin)
+                yield _failed(articles[done], "parsing", exc)
+            else:
+                for article in articles[done:]:
+                    yield from self._flush([article])
+
+
+def _failed(article: Article, stage: str, exc: Exception) -> Failure:
+    return Failure(origin=article.origin or article.id, code=E.E109,
+                   message=f"{stage} failed: {type(exc).__name__}: {exc}")
+
+
+def screen_language(article: Article) -> Article | Failure:
+    """The article, or when it is not in English, a Failure [E108] that names the language
+    found ("skipped: language is fr, not English"). See ``dotterel.articles.detect_language``."""
+    from dotterel.articles import detect_language
+
+    found = detect_language(article.text)
+    if found.is_english:
+        return article
+    return Failure(origin=article.origin or article.id, code=E.E108,
+                   message=f"skipped: language is {found.code}, not English "
+                           f"(confidence {found.confidence:.2f})")
 
 
 _DEFAULT: Pipeline | None = None

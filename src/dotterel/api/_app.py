@@ -17,11 +17,9 @@ def create_app(db: str | Path, *, allow_writes: bool = False, pipeline: Any = No
                max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     """The API and dashboard over the store ``db``, read-only unless ``allow_writes``.
     ``pipeline`` codes posted texts (default: a ``Pipeline`` loaded on first use)."""
-    from importlib.metadata import version
-
     from dotterel import web
 
-    app = FastAPI(title="dotterel", version=version("dotterel"),
+    app = FastAPI(title="dotterel", version=_version(),
                   description="Political events and contested claims coded from news articles.",
                   docs_url=None, redoc_url=None)  # their pages load scripts from a CDN
     app.state.database = Database(db, writable=allow_writes)
@@ -31,3 +29,12 @@ def create_app(db: str | Path, *, allow_writes: bool = False, pipeline: Any = No
     web.install(app)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dotterel")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"

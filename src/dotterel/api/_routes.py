@@ -19,7 +19,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     s: {"model": M.ErrorOut} for s in (400, 404, 422, 500, 503)}
 Code = Annotated[str, Path(min_length=2, max_length=32, description="Actor code, e.g. AFG.")]
 Limit = Annotated[int, Query(ge=0, le=query.MAX_LIMIT, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=2**62, description="Rows to skip.")]  # DuckDB: BIGINT
 Text = str | None
 Stance = Literal["asserts", "denies", "disputes", "supports", "demands_evidence", "retracts"]
 

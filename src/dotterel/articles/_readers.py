@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import IO
 
 from dotterel import errors as E
-from dotterel.articles._normalise import make_article
+from dotterel.articles._normalise import make_article, split_long
 from dotterel.errors import InputError
 from dotterel.records import Article, Failure
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm")
 Item = Article | Failure
+BINARY = "the input is binary, not text"
 
 
 def _failure(exc: InputError) -> Failure:
@@ -25,9 +26,8 @@ def decode_bytes(data: bytes, *, origin: str) -> str:
     """UTF-8 (with or without BOM), else Windows-1252/Latin-1; binary data raises E103."""
     if not data.strip():
         raise InputError("the input is empty", code=E.E102, origin=origin)
-    sample = data[:4096]
-    if b"\x00" in sample or _control_share(sample) > 0.05:
-        raise InputError("the input is binary, not text", code=E.E103, origin=origin)
+    if _binary(data[:4096]):
+        raise InputError(BINARY, code=E.E103, origin=origin)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -40,15 +40,20 @@ def decode_bytes(data: bytes, *, origin: str) -> str:
     raise InputError("the input cannot be decoded as UTF-8 or Latin-1", code=E.E103, origin=origin)
 
 
+def _binary(sample: bytes) -> bool:
+    return b"\x00" in sample or _control_share(sample) > 0.05
+
+
 def _control_share(sample: bytes) -> float:
     bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return bad / max(len(sample), 1)
 
 
 def _text_article(text: str, origin: str) -> Item:
-    if not text.strip():
+    article = make_article(text, origin=origin) if text.strip() else None
+    if article is None or not article.text:  # blank, or nothing but control characters
         return Failure(origin=origin, code=E.E102, message="the input is empty")
-    return make_article(text, origin=origin)
+    return article
 
 
 def _html_article(html: str, origin: str) -> Item:
@@ -65,6 +70,8 @@ def _html_article(html: str, origin: str) -> Item:
     body = f"{title}\n{text}" if title else text
     art = make_article(body, date=getattr(doc, "date", None), url=getattr(doc, "url", None),
                        source=getattr(doc, "sitename", None), origin=origin)
+    if not art.text:
+        return Failure(origin=origin, code=E.E107, message="no main text found in the HTML")
     return art
 
 
@@ -81,8 +88,11 @@ def _jsonl_line(line: str, origin: str, n: int) -> Item:
     opt = {k: (str(obj[k]) if obj.get(k) is not None else None)
            for k in ("title", "date", "source", "url")}
     input_id = str(obj["id"]) if obj.get("id") is not None else None
-    return make_article(text, input_id=input_id, origin=f"{origin}:{n}", headline_in_text=False,
-                        **opt)
+    article = make_article(text, input_id=input_id, origin=f"{origin}:{n}",
+                           headline_in_text=False, **opt)
+    if not article.text:
+        return Failure(origin=origin, line=n, code=E.E105, message="the line has no 'text'")
+    return article
 
 
 def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Item]:
@@ -97,8 +107,21 @@ def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
     except InputError as exc:
         yield _failure(exc)
         return
+    yield from _split(_read_text(text, origin, suffix))
+
+
+def _split(items: Iterable[Item]) -> Iterator[Item]:
+    """Articles longer than ``MAX_ARTICLE_CHARS`` become parts (see ``split_long``)."""
+    for item in items:
+        if isinstance(item, Article):
+            yield from split_long(item)
+        else:
+            yield item
+
+
+def _read_text(text: str, origin: str, suffix: str) -> Iterator[Item]:
     if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(text.splitlines(), origin)
+        yield from read_jsonl(text.split("\n"), origin)  # not splitlines(): U+2028 is JSON text
     elif suffix in (".html", ".htm"):
         yield _html_article(text, origin)
     else:
@@ -131,11 +154,40 @@ def read_path(path: str | Path) -> Iterator[Item]:
         yield Failure(origin=str(p), code=E.E101, message="no such file or folder")
         return
     try:
+        if p.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _split(_read_jsonl_file(p))
+            return
         data = p.read_bytes()
     except OSError as exc:
         yield Failure(origin=str(p), code=E.E101, message=f"cannot read the file: {exc.strerror}")
         return
     yield from _read_bytes(data, str(p), p.suffix.lower())
+
+
+def _read_jsonl_file(p: Path) -> Iterator[Item]:
+    """A JSONL file, a line at a time (memory stays flat however large the file is). Each line
+    is decoded on its own, so one line in Latin-1 spoils no other; a binary file is one E103."""
+    origin = str(p)
+    with p.open("rb") as f:
+        if _binary(f.read(4096)):
+            yield Failure(origin=origin, code=E.E103, message=BINARY)
+            return
+        f.seek(0)
+        blank = True
+        for n, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            try:
+                line = decode_bytes(raw, origin=origin)
+            except InputError as exc:
+                blank = False
+                yield Failure(origin=origin, line=n, code=exc.code, message=exc.reason)
+                continue
+            if line.strip():  # not only Unicode spaces
+                blank = False
+                yield _jsonl_line(line, origin, n)
+    if blank:
+        yield Failure(origin=origin, code=E.E102, message="the input is empty")
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Item]:

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from dotterel.cli import _output as out
+from dotterel.ingest import LOCK_TIMEOUT_S
 from dotterel.pipeline import PREFILTER_DEFAULT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -82,8 +83,12 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
            prefilter: PrefilterOpt = PREFILTER_DEFAULT,
            timings: Annotated[bool, typer.Option(
                "--timings", help="Print the time spent writing to the store, on stderr.")] = False,
+           lock_timeout: Annotated[float, typer.Option(
+               "--lock-timeout", min=0, help="Seconds to wait, at each batch, while another "
+               "process holds the database.")] = LOCK_TIMEOUT_S,
            ) -> None:
-    """Code articles and store them; the same article twice is stored once.
+    """Code articles and store them; the same article twice is stored once. Exits 1 when
+    some inputs failed (each is in the failures table), 2 when the database cannot be used.
 
     Example: dotterel ingest news/ --db news.duckdb --workers 2
     """
@@ -91,7 +96,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
 
     pipeline = _pipeline(dict, workers=workers, prefilter=prefilter)
     summary = ingest_paths(paths, db=db, pipeline=pipeline, batch_size=batch,
-                           progress=sys.stderr.isatty())
+                           progress=sys.stderr.isatty(), lock_timeout=lock_timeout,
+                           on_wait=lambda message: typer.echo(f"dotterel: {message}", err=True))
     out.print_summary(summary, db)
     if timings:
         from dotterel.cli._scale import print_timings

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
@@ -94,35 +95,71 @@ def parse_articles(articles: Iterable[Article], nlp: Any, *, batch_size: int = 6
                    keep: SentenceFilter | None = None) -> Iterator[ParsedArticle]:
     """Parse ``articles`` with ``nlp`` (a spaCy Language), yielding one ParsedArticle each.
 
+    Each article is parsed in batches of its own (at most ``batch_size`` paragraphs): spaCy's
+    figures depend, in the last bits, on what else is in a batch, and a parse that depends on
+    the neighbouring articles would differ between one process, ``--workers`` and Spark.
+
     With ``keep`` (a ``SentenceFilter``), each paragraph is first cut into sentences by a cheap
     rule, and only runs of the sentences that ``keep.select`` accepts are parsed; the others
     yield no ``Sentence``, though they still count in ``Sentence.index``."""
-    pending: dict[int, tuple[Article, list[Sentence], int]] = {}
-
-    def units() -> Iterator[tuple[str, tuple[int, int, int, int]]]:
-        for n, art in enumerate(articles):
-            todo = list(_units(art, keep))
-            pending[n] = (art, [], max(1, len(todo)))
-            if not todo:  # nothing to parse: an empty unit still carries the article through
-                yield "", (n, 0, -1, 0)
-            for text, off, p, skipped in todo:
-                yield text, (n, off, p, skipped)
-
-    next_out = 0
-    for doc, (n, off, p, skipped) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
-        art, sents, left = pending[n]
-        if p >= 0:
+    for art in articles:
+        units = list(_units(art, keep))
+        sents: list[Sentence] = []
+        docs = nlp.pipe([text for text, *_ in units], batch_size=batch_size)
+        for doc, (_, off, p, skipped) in zip(docs, units):
             sents.extend(to_sentences(doc, offset=off, first_index=len(sents) + skipped,
                                       paragraph=p, source=art.text))
-        pending[n] = (art, sents, left - 1)
-        while next_out in pending and pending[next_out][2] <= 0:
-            a, s, _ = pending.pop(next_out)
-            yield ParsedArticle(article=a, sentences=tuple(s))
-            next_out += 1
+        yield ParsedArticle(article=art, sentences=tuple(sents))
+
+
+# The longest stretch of text given to spaCy at once. spaCy refuses texts over ``nlp.max_length``
+# (1,000,000 characters) and its parser needs about 1 GB per 100,000; a news paragraph is under
+# 2,000. A longer paragraph is parsed in pieces cut after a sentence (``bounded``).
+MAX_UNIT_CHARS = 10_000
+
+
+def bounded(text: str, offset: int, *, limit: int = MAX_UNIT_CHARS) -> Iterator[tuple[str, int]]:
+    """(piece, offset of the piece) covering ``text``, each at most ``limit`` characters:
+    whole sentences (``split_sentences``) packed together, a longer sentence cut at a space
+    (else hard). Offsets stay exact: ``piece == text[offset' - offset:][:len(piece)]``."""
+    if len(text) <= limit:
+        yield text, offset
+        return
+    start = end = -1
+    for s, e in _pieces(text, limit):
+        if start < 0:
+            start = s
+        elif e - start > limit:
+            yield text[start:end], offset + start
+            start = s
+        end = e
+    if start >= 0:
+        yield text[start:end], offset + start
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    """Sentences of ``text``, those over ``limit`` characters cut at a space, else hard."""
+    for s, e in split_sentences(text):
+        while e - s > limit:
+            cut = text.rfind(" ", s + 1, s + limit)
+            cut = cut if cut > s else s + limit
+            yield s, cut
+            s = cut
+            while s < e and text[s] == " ":
+                s += 1
+        if e > s:
+            yield s, e
 
 
 def _units(art: Article, keep: SentenceFilter | None) -> Iterator[tuple[str, int, int, int]]:
-    """(text, offset, paragraph, sentences skipped before it) for each stretch to parse."""
+    """(text, offset, paragraph, sentences skipped before it) for each stretch to parse, none
+    longer than ``MAX_UNIT_CHARS``."""
+    for text, off, p, skipped in _stretches(art, keep):
+        for piece, at in bounded(text, off):
+            yield piece, at, p, skipped
+
+
+def _stretches(art: Article, keep: SentenceFilter | None) -> Iterator[tuple[str, int, int, int]]:
     paras = []
     for p, (off, para) in enumerate(paragraphs(art.text)):
         if p == 0 and art.body_start > 0:
@@ -174,7 +211,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if text[s:e].strip()]
 
 
-def word_forms(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def word_forms(word: str) -> frozenset[str]:
     """The lower-cased ``word`` and the lemmas it may have, guessed by stripping suffixes."""
     w = word.lower()
     out = {w}
@@ -184,7 +222,7 @@ def word_forms(word: str) -> set[str]:
             out.add(form)
             if not repl and len(form) >= 3 and form[-1] == form[-2]:
                 out.add(form[:-1])  # "banned" -> "bann" -> "ban"
-    return out
+    return frozenset(out)
 
 
 def irregular_forms(nlp: Any, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:

@@ -56,7 +56,7 @@ def run_spark(inputs: Sequence[str | Path], out: str | Path, *, master: str | No
         for table in OUTPUT_TABLES:
             part = rows.filter(partial(_is, table.name)).map(_values)
             frame = spark.createDataFrame(part, schema=spark_schema(table), verifySchema=False)
-            frame.write.mode("overwrite").parquet(str(Path(out) / table.name))
+            frame.write.mode("overwrite").parquet(f"{str(out).rstrip('/')}/{table.name}")
     finally:
         rows.unpersist()
     return {t.name: counts.get(t.name, 0) for t in OUTPUT_TABLES}
@@ -69,15 +69,19 @@ def session(master: str | None = None) -> Any:
     except ImportError as exc:
         raise DotterelError("pyspark is not installed; install it with: "
                             "pip install 'dotterel[spark]'", code=E003) from exc
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this Python
+    from pyspark import SparkConf
+
+    if not master or master.startswith("local"):  # before the JVM starts; under spark-submit
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # it has, and this changes nothing
     builder = SparkSession.builder.appName("dotterel")
     if master:
         builder = builder.master(master)
-    if (master or "local").startswith("local"):
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    if (master or SparkConf().get("spark.master", "local[*]")).startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this Python
         builder = (builder.config("spark.driver.host", "127.0.0.1")
                    .config("spark.driver.bindAddress", "127.0.0.1")
-                   .config("spark.ui.enabled", "false"))
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false"))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
