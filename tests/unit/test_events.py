@@ -147,9 +147,19 @@ def test_receiving_from_a_giver_swaps_the_roles(coder):
 def test_role_only_actor_takes_the_country_where_it_happens():
     from dotterel.records import Place
 
-    place = Place(name="Kabul", country="AFG", lat=34.5, lon=69.2, start=30, end=35)
+    rows = [("The", "the", "DET", "det", 1), ("rebels", "rebel", "NOUN", "nsubj", 2),
+            ("attacked", "attack", "VERB", "ROOT", 2), ("Iraq", "Iraq", "PROPN", "dobj", 2),
+            ("in", "in", "ADP", "prep", 2), ("Kabul", "Kabul", "PROPN", "pobj", 4, "GPE")]
+    art = chain(rows)
+    kabul = art.sentences[0].tokens[5]
+    place = Place(name="Kabul", country="AFG", lat=34.5, lon=69.2, start=kabul.idx,
+                  end=kabul.idx + 5)
     coder = EventCoder(load_lexicon(), fake_resolve, find_places=lambda toks: [place])
-    art = chain([("The", "the", "DET", "det", 1), ("rebels", "rebel", "NOUN", "nsubj", 2),
-                 ("attacked", "attack", "VERB", "ROOT", 2), ("Iraq", "Iraq", "PROPN", "dobj", 2)])
     (ev,) = coder.code(art)
     assert ev.actor.sector == "REB" and ev.actor.code == "AFG" and ev.location.name == "Kabul"
+    # a country that is a party, not the scene, gives no code: "the rebels attacked Iraq"
+    coder = EventCoder(load_lexicon(), fake_resolve, find_places=lambda toks: [
+        Place(name="Iraq", country="IRQ", lat=33.0, lon=44.0, start=art.sentences[0].tokens[3].idx,
+              end=art.sentences[0].tokens[3].idx + 4)])
+    (ev,) = coder.code(chain(rows[:4]))
+    assert ev.actor.code is None

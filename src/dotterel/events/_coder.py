@@ -118,8 +118,10 @@ class EventCoder:
                         continue
                     seen.add(key)
                     if location is None:
-                        location = [self._location(sent, actor, rec) or dateline]
-                    actor, rec = _localise(actor, location[0]), _localise(rec, location[0])
+                        found = self._location(sent, actor, rec)
+                        location = [found or dateline,
+                                    found if _locative(tree, found) else dateline]
+                    actor, rec = _localise(actor, location[1]), _localise(rec, location[1])
                     out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
         return _subsume(self._accusations(out, tree))
 
@@ -181,6 +183,26 @@ class EventCoder:
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
             reported_by=speaker)
+
+
+LOCATIVE = {"in", "at", "near", "throughout", "across", "outside", "inside", "around", "within",
+             "on", "into", "along"}
+
+
+def _locative(tree: Tree, place: Place | None) -> bool:
+    """The place is where something happens ("in Kirkuk", "throughout Indonesia"), not a party
+    to it ("China's assistance", "to help Iran")."""
+    if place is None or place.end is None:
+        return False
+    inside = [t for t in tree.tokens if place.start <= t.idx < place.end]
+    head = next((t for t in inside if not place.start <= tree.tokens[t.head].idx < place.end
+                 or t.head == t.i), None)
+    while head is not None and head.dep in ("poss", "compound", "appos", "nmod"):
+        head = tree.head(head)  # "near Macedonia's border", "in East Timor's capital"
+    if head is None or head.dep != "pobj":
+        return False
+    prep = tree.head(head)
+    return prep is not None and prep.lemma.lower() in LOCATIVE
 
 
 def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
