@@ -79,9 +79,11 @@ class EventCoder:
         trigger_ids = {tr.token.i for tr in triggers}
         speech_demands = {tr.token.i for tr in triggers if not tr.nominal
                           and tr.pattern.cameo.startswith("01") and _obligation(tree, tr.token)}
+        requests = {tr.token.i for tr in triggers if tr.pattern.cameo[:2] in ("02", "10")}
         for tr in triggers:
-            mod = modality(tree, tr.token, trigger_ids)
-            if mod.folded:
+            # a nominal trigger takes the modality of its verb: "would tighten the blockade"
+            mod = modality(tree, tr.light or tr.token, trigger_ids)
+            if mod.folded or _requested(tree, tr.token, requests):
                 continue
             a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
             if not tr.nominal and mod.obligation and not mod.negated:
@@ -240,6 +242,15 @@ def _subsume(events: list[Event]) -> list[Event]:
     full = {(e.actor.code if e.actor else None, e.cameo[:2]) for e in events if e.recipient}
     return [e for e in events
             if e.recipient is not None or (e.actor.code if e.actor else None, e.cameo[:2]) not in full]
+
+
+def _requested(tree: Tree, t: Token, requests: set[int]) -> bool:
+    """The trigger states what a request or demand asks for ("demanding that the government
+    provide information"): the request is the event."""
+    if t.dep not in ("ccomp", "xcomp"):
+        return False
+    h = tree.head(t)
+    return h is not None and h.i in requests
 
 
 def _governor(tree: Tree, t: Token) -> Token | None:
