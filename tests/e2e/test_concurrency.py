@@ -20,7 +20,7 @@ import pytest
 
 from dotterel.errors import StoreError
 from dotterel.store import Store
-from dotterel.store._lock import check_gate, gate_path
+from dotterel.store._lock import check_gate, duckdb_busy, gate_path
 from tests.e2e._server import serving
 from tests.e2e.test_crash import articles, assert_whole, snapshot
 
@@ -127,6 +127,14 @@ def test_readers_let_a_waiting_writer_go_first(db) -> None:
         release(writer)
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 0
+
+
+def test_only_lock_errors_are_waited_for() -> None:
+    held = duckdb_busy(Exception('IO Error: Could not set lock on file "/x.duckdb": Conflicting '
+                                 "lock is held in /usr/bin/python3 (PID 4321). See also ..."))
+    assert held is not None and held.holder == 4321
+    assert duckdb_busy(Exception("Corrupt block 12 in /x.duckdb")) is None
+    assert duckdb_busy(Exception("IO Error: Cannot open file: Permission denied")) is None
 
 
 # ---------- the commands, with the model ----------

@@ -7,6 +7,7 @@ with pytest 9), from an app whose database and pipeline the ``store`` fixture fi
 the first request."""
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -38,6 +39,7 @@ class LatePipeline:
 
 
 FOLDER = Path(tempfile.mkdtemp(prefix="dotterel-schemathesis-"))
+atexit.register(shutil.rmtree, FOLDER, True)
 DB = FOLDER / "api.duckdb"
 PIPELINE = LatePipeline()
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(DB, pipeline=PIPELINE))
@@ -49,8 +51,7 @@ def store(shared, pipeline):
     summary = ingest_paths([EXAMPLE, shared / "gold" / "seed" / "article.txt"], db=DB,
                            pipeline=pipeline)
     assert summary.articles_new == 2
-    yield DB
-    shutil.rmtree(FOLDER, ignore_errors=True)
+    return DB
 
 
 # A known finding, reported rather than hidden: FastAPI (pydantic, lax mode) reads a number in

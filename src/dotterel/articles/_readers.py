@@ -96,9 +96,11 @@ def _jsonl_line(line: str, origin: str, n: int) -> Item:
 
 
 def read_jsonl(lines: Iterable[str], origin: str) -> Iterator[Item]:
+    """One record per non-blank line (an article longer than ``MAX_ARTICLE_CHARS``: its parts).
+    Spark's reader (``dotterel.scale``) uses it too, so both cut the same parts."""
     for n, line in enumerate(lines, start=1):
         if line.strip():
-            yield _jsonl_line(line, origin, n)
+            yield from _split([_jsonl_line(line, origin, n)])
 
 
 def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
@@ -107,7 +109,7 @@ def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Item]:
     except InputError as exc:
         yield _failure(exc)
         return
-    yield from _split(_read_text(text, origin, suffix))
+    yield from _read_text(text, origin, suffix)
 
 
 def _split(items: Iterable[Item]) -> Iterator[Item]:
@@ -123,9 +125,9 @@ def _read_text(text: str, origin: str, suffix: str) -> Iterator[Item]:
     if suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(text.split("\n"), origin)  # not splitlines(): U+2028 is JSON text
     elif suffix in (".html", ".htm"):
-        yield _html_article(text, origin)
+        yield from _split([_html_article(text, origin)])
     else:
-        yield _text_article(text, origin)
+        yield from _split([_text_article(text, origin)])
 
 
 def _sniff_suffix(data: bytes) -> str:
@@ -155,7 +157,7 @@ def read_path(path: str | Path) -> Iterator[Item]:
         return
     try:
         if p.suffix.lower() in (".jsonl", ".ndjson"):
-            yield from _split(_read_jsonl_file(p))
+            yield from _read_jsonl_file(p)
             return
         data = p.read_bytes()
     except OSError as exc:
@@ -185,7 +187,7 @@ def _read_jsonl_file(p: Path) -> Iterator[Item]:
                 continue
             if line.strip():  # not only Unicode spaces
                 blank = False
-                yield _jsonl_line(line, origin, n)
+                yield from _split([_jsonl_line(line, origin, n)])
     if blank:
         yield Failure(origin=origin, code=E.E102, message="the input is empty")
 

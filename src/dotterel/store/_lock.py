@@ -36,7 +36,10 @@ except ImportError:  # pragma: no cover - not POSIX
 T = TypeVar("T")
 FIRST_DELAY_S = 0.02
 MAX_DELAY_S = 0.5
-_PID = re.compile(r"\(PID (\d+)\)")
+_PID = re.compile(r"\(pid (\d+)\)")
+# how DuckDB says that another process holds the file, or that this process has it open
+# with other settings (read-only, say, while a writer asks)
+_LOCKED = ("could not set lock", "conflicting lock", "different configuration")
 
 
 class Busy(Exception):
@@ -80,6 +83,7 @@ class WriterGate:
 
     def _take(self) -> int | None:
         try:
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError:
             return None
@@ -134,8 +138,8 @@ def _read_pid(path: str) -> int | None:
 def duckdb_busy(exc: Exception) -> Busy | None:
     """DuckDB's "Could not set lock on file" (or a conflicting connection in this process) as
     ``Busy``; None for any other error."""
-    text = str(exc)
-    if "lock" not in text.lower() and "different configuration" not in text:
+    text = str(exc).lower()
+    if not any(sign in text for sign in _LOCKED):
         return None
     m = _PID.search(text)
     return Busy("another process", holder=int(m.group(1)) if m else None)
