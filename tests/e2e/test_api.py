@@ -392,3 +392,9 @@ def test_readme_documents_the_api_and_its_screenshots() -> None:
         assert f"`{'POST' if endpoint == '/api/code' else 'GET'} {shown}" in section, endpoint
     for image in ("docs/screenshots/dyad.png", "docs/screenshots/claim-thread.png"):
         assert f"]({image})" in section and (ROOT / image).stat().st_size > 10_000
+
+
+def test_dates_are_iso_only(client) -> None:
+    assert client.get("/api/events?until=2030-01-01").status_code == 200
+    bad = client.get("/api/events?until=0")
+    assert bad.status_code == 422 and "error" in bad.json()

@@ -2,11 +2,13 @@
 opened for the request, answered as JSON; filters are parameters of that query, never SQL."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from pydantic import BeforeValidator
 
 from dotterel import query
 from dotterel.api import _json
@@ -21,6 +23,16 @@ Code = Annotated[str, Path(min_length=2, max_length=32, description="Actor code,
 Limit = Annotated[int, Query(ge=0, le=query.MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=2**62, description="Rows to skip.")]  # DuckDB: BIGINT
 Text = str | None
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are ISO ``YYYY-MM-DD`` only: pydantic would read a number as a Unix time."""
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Stance = Literal["asserts", "denies", "disputes", "supports", "demands_evidence", "retracts"]
 
 
@@ -35,7 +47,7 @@ def events(request: Request,
            type: Annotated[Text, Query(max_length=32, description="PLOVER type.")] = None,  # noqa: A002
            cameo: Annotated[Text, Query(max_length=8, pattern=r"^\d{1,4}$",
                                         description="CAMEO code prefix.")] = None,
-           since: date | None = None, until: date | None = None,
+           since: IsoDate | None = None, until: IsoDate | None = None,
            undirected: Annotated[bool, Query(description="Also recipient -> actor.")] = False,
            article: Annotated[Text, Query(max_length=64, description="Article id.")] = None,
            mentions: Annotated[bool, Query(description="One row per report, not per "
@@ -52,7 +64,7 @@ def events(request: Request,
 
 
 @router.get("/dyads", response_model=M.DyadList, responses=ERRORS)
-def dyads(request: Request, since: date | None = None, until: date | None = None,
+def dyads(request: Request, since: IsoDate | None = None, until: IsoDate | None = None,
           internal: Annotated[bool, Query(description="Include pairs of one code with "
                                                       "itself.")] = False,
           limit: Annotated[int, Query(ge=0, le=query.MAX_LIMIT)] = 20) -> Any:
