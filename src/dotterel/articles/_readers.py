@@ -57,8 +57,11 @@ def _text_article(text: str, origin: str) -> Item:
 
 
 def _html_article(html: str, origin: str) -> Item:
-    import trafilatura  # imported here: only HTML inputs pay for it
-
+    try:
+        import trafilatura  # imported here: only HTML inputs pay for it
+    except ImportError as exc:  # a broken install (lxml_html_clean missing, say)
+        return Failure(origin=origin, code=E.E107,
+                       message=f"HTML extraction is unavailable: {exc}; reinstall dotterel")
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura raises a variety of parser errors
