@@ -213,7 +213,7 @@ def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
     unnamed domestic actors."""
     if actor is None or actor.code or place is None or not place.country:
         return actor
-    if actor.kind == "person":
+    if actor.kind == "person" or actor.sector is None:  # "both sides" are no domestic role
         return actor
     return replace(actor, code=place.country)
 
