@@ -11,6 +11,7 @@ import typer
 
 from dotterel.cli import _output as out
 from dotterel.ingest import LOCK_TIMEOUT_S
+from dotterel.ingest import BATCH
 from dotterel.pipeline import PREFILTER_DEFAULT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -78,7 +79,7 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
 @app.command()
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
            db: DbOpt = Path("dotterel.duckdb"),
-           batch: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
+           batch: Annotated[int, typer.Option(help="Articles per transaction.")] = BATCH,
            dict: DictOpt = None, workers: WorkersOpt = 1,
            prefilter: PrefilterOpt = PREFILTER_DEFAULT,
            timings: Annotated[bool, typer.Option(

@@ -14,7 +14,8 @@ from dotterel.pipeline import PREFILTER_DEFAULT
 @app.command()
 def spark(inputs: Annotated[list[str], typer.Argument(
               help="JSONL or Parquet files, or folders of them (local paths or Spark URLs).")],
-          out_dir: Annotated[Path, typer.Option("--out", help="Output folder for the Parquet.")],
+          out_dir: Annotated[str, typer.Option(
+              "--out", help="Output folder for the Parquet (a path or a Spark URL).")],
           master: Annotated[Optional[str], typer.Option(
               help="Spark master URL: local[4], spark://host:7077 (default: the session's, "
                    "else local[*]).")] = None,

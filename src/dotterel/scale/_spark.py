@@ -141,14 +141,17 @@ def _jsonl_items(lines: Iterable[tuple[str, int]], *, origin: str) -> Iterator[A
 
 
 def _parquet_item(row: Any, *, origin: str, columns: list[str]) -> Article | Failure:
+    """A Parquet row as ``make_article`` would have it from a JSONL line; its origin is
+    ``file#id`` (a row has no line number)."""
     get = row.asDict()
+    ident = str(get["id"]) if get.get("id") is not None else None
+    where = f"{origin}#{ident}" if ident is not None else origin
     text = get.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Failure(origin=origin, code=E.E105, message="the row has no 'text'")
+        return Failure(origin=where, code=E.E105, message="the row has no 'text'")
     opt = {k: (str(get[k]) if get.get(k) is not None else None)
            for k in ("title", "date", "source", "url") if k in columns}
-    ident = str(get["id"]) if get.get("id") is not None else None
-    return make_article(text, input_id=ident, origin=origin, headline_in_text=False, **opt)
+    return make_article(text, input_id=ident, origin=where, headline_in_text=False, **opt)
 
 
 # -- coding -------------------------------------------------------------------------------------

@@ -48,7 +48,9 @@ class PipelineSettings:
 class ParallelPipeline:
     """``Pipeline.process`` over ``workers`` processes, same records in the same order.
 
-    ``peak_worker_rss_mb`` is the largest peak resident memory any worker reported."""
+    Workers are started with ``spawn``: a script that uses this must guard its entry point with
+    ``if __name__ == "__main__":``. ``peak_worker_rss_mb`` is the largest peak resident memory
+    any worker reported."""
 
     def __init__(self, settings: PipelineSettings | None = None, *, workers: int = 2,
                  chunk_size: int = 8, start_method: str = "spawn") -> None:
