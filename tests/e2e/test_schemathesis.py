@@ -19,6 +19,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.core.failures import AcceptedNegativeData, FailureGroup
+from schemathesis.openapi.checks import RejectedPositiveData
 
 from dotterel.api import create_app
 from dotterel.ingest import ingest_paths
@@ -59,7 +60,11 @@ def store(shared, pipeline):
 KNOWN = re.compile(r"(?!)")
 
 
-def known(failure: Exception) -> bool:
+def known(failure: Exception, case) -> bool:
+    """Findings that are decisions, not bugs: ``POST /api/code`` answers 422 for a text it will
+    not code (not English, or nothing left after normalising), which no JSON schema can say."""
+    if isinstance(failure, RejectedPositiveData):
+        return case.operation.method.upper() == "POST" and case.operation.path == "/api/code"
     return isinstance(failure, AcceptedNegativeData) and bool(KNOWN.search(failure.message))
 
 
@@ -70,7 +75,7 @@ def test_the_api_keeps_its_spec(case) -> None:
     try:
         response = case.call_and_validate()
     except FailureGroup as found:
-        rest = [failure for failure in found.exceptions if not known(failure)]
+        rest = [failure for failure in found.exceptions if not known(failure, case)]
         if rest:
             raise FailureGroup(rest) from None
         return
