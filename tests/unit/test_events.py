@@ -163,3 +163,48 @@ def test_role_only_actor_takes_the_country_where_it_happens():
               end=art.sentences[0].tokens[3].idx + 4)])
     (ev,) = coder.code(chain(rows[:4]))
     assert ev.actor.code is None
+
+
+def test_doer_named_inside_the_cause_of_harm(coder):
+    # "Soldiers were killed in Iraqi shelling , rebels said": Iraq shelled; the rebels only report it
+    art = chain([("Soldiers", "soldier", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+                 ("killed", "kill", "VERB", "ccomp", 8), ("in", "in", "ADP", "prep", 2),
+                 ("Iraqi", "Iraqi", "ADJ", "amod", 5), ("shelling", "shelling", "NOUN", "pobj", 3),
+                 (",", ",", "PUNCT", "punct", 8), ("rebels", "rebel", "NOUN", "nsubj", 8),
+                 ("said", "say", "VERB", "ROOT", 8)])
+    killed = next(e for e in coder.code(art) if e.trigger == "killed")
+    assert killed.actor.code == "IRQ" and killed.recipient.sector == "MIL"
+
+
+def test_reporters_are_not_the_doers_of_what_they_report(coder):
+    # "Soldiers were killed , rebels said" -> nobody named did the killing
+    art = chain([("Soldiers", "soldier", "NOUN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+                 ("killed", "kill", "VERB", "ccomp", 5), (",", ",", "PUNCT", "punct", 5),
+                 ("rebels", "rebel", "NOUN", "nsubj", 5), ("said", "say", "VERB", "ROOT", 5)])
+    assert all(e.actor is None or e.actor.sector != "REB" for e in coder.code(art)
+               if e.trigger == "killed")
+
+
+def test_unattributed_violence_takes_the_country_where_it_happened():
+    from dotterel.records import Place
+    from tests.unit._parse import sentence, article
+
+    def places(tokens):
+        return [Place(name="Kuwait", country="KWT", lat=29.4, lon=47.9, feature="country",
+                      start=t.idx, end=t.idx + len(t.text)) for t in tokens if t.text == "Kuwait"]
+
+    coder = EventCoder(load_lexicon(), fake_resolve, find_places=places)
+    # "A bomb killed soldiers in Kuwait": no doer named -> coded KWT, marked unattributed
+    art = article(sentence([("A", "a", "DET", "det", 1), ("bomb", "bomb", "NOUN", "nsubj", 2),
+                            ("killed", "kill", "VERB", "ROOT", 2),
+                            ("soldiers", "soldier", "NOUN", "dobj", 2), ("in", "in", "ADP", "prep", 2),
+                            ("Kuwait", "Kuwait", "PROPN", "pobj", 4, "GPE")]))
+    (ev,) = coder.code(art)
+    assert ev.actor.code == "KWT" and ev.actor.kind == "unattributed"
+    assert ev.location.name == "Kuwait"
+    # a named doer keeps its own code
+    art = article(sentence([("Iraq", "Iraq", "PROPN", "nsubj", 1), ("killed", "kill", "VERB", "ROOT", 1),
+                            ("soldiers", "soldier", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 1),
+                            ("Kuwait", "Kuwait", "PROPN", "pobj", 3, "GPE")]))
+    (ev,) = coder.code(art)
+    assert ev.actor.code == "IRQ" and ev.actor.kind != "unattributed"

@@ -22,6 +22,7 @@ Resolver = Callable[[Sequence[Token]], "Actor | None"]
 # verbs whose giver is in a "from" phrase: the giver acts, the subject receives
 RECEIVING = {"receive", "obtain", "get", "accept", "win", "secure"}
 RELATIVE = {"who", "which", "that", "whom"}
+REPORTING = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm"}
 # passives that describe what the subject does: "have been engaged in combat against ISIS"
 STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked", "oppose", "determine"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "acomp"}  # acomp: "is willing to"
@@ -36,6 +37,15 @@ CONTENT_NOUNS = {"claim", "allegation", "accusation", "charge", "report", "state
 INSTITUTIONAL = {"GOV", "MIL", "COP", "JUD", "LEG"}
 NEARBY_CHARS = 400  # about two sentences
 NOMINAL_ACTOR_DEPS = ("poss", "compound", "amod", "nmod")
+# what does the harm when a report names no doer: "killed in Israeli shelling", "killed by a
+# roadside bomb", "an air strike by government forces killed ..." -- the doer is whoever the
+# cause noun names (its modifier or its "by" phrase), if anyone
+CAUSE_NOUNS = {"attack", "strike", "airstrike", "air-strike", "raid", "shelling", "bombing",
+               "bombardment", "explosion", "blast", "fire", "gunfire", "offensive", "assault",
+               "ambush", "shooting", "operation", "missile", "rocket", "bomb", "device", "mortar",
+               "artillery", "barrage", "crossfire", "fighting", "clash", "clashes", "violence",
+               "tank", "helicopter", "gunship", "jet", "warplane", "aircraft", "drone", "gunboat"}
+CAUSE_PREPS = ("in", "by", "during", "from")
 
 
 class ArgumentFinder:
@@ -76,6 +86,12 @@ class ArgumentFinder:
         if actor is None or actor.code is None:
             if (earlier := self.mentions.definite(t.lemma, t.idx)) is not None and _definite(toks):
                 return _as_text(earlier, toks, sector=actor.sector if actor else None)
+        poss = self.tree.child(t, ("poss",))
+        if actor is not None and actor.code is None and actor.sector and poss is not None \
+                and poss.pos == "PRON":  # "its citizens", "their forces": whose they are
+            owner = self.mentions.pronoun(poss.text.lower(), poss.idx, subject=False)
+            if owner is not None and owner.code:
+                return replace(actor, code=owner.code)
         if actor is not None and actor.code is None and actor.sector in INSTITUTIONAL:
             # "Foreign Office spokeswoman ..." just after "Pakistan's Foreign Office"
             near = self.mentions.nearby(actor.sector, t.idx, window=NEARBY_CHARS)
@@ -110,15 +126,19 @@ class ArgumentFinder:
         for _ in range(5):
             if (s := tree.child(cur, SUBJ)) is not None:
                 if s.text.lower() in RELATIVE and cur.dep == "relcl" and tree.head(cur):
-                    return tree.head(cur)
+                    return self._antecedent(tree.head(cur), s)
                 return s
             if (a := tree.child(cur, ("agent",))) is not None and (p := tree.child(a, ("pobj",))):
                 return p
             if cur.dep == "relcl":
                 return tree.head(cur)
+            if cur is not v and tree.child(cur, PASS_SUBJ) is not None:
+                return None  # "were killed in shelling": the victims did not shell
             h = tree.head(cur)
             if h is None or cur.dep not in INHERIT_DEPS:
                 return None
+            if cur.dep == "ccomp" and h.lemma.lower() in REPORTING:
+                return None  # "..., medics said": the reporters are not the doers
             if cur.dep == "xcomp" and (o := tree.child(h, OBJ)) is not None:
                 return o  # object control: "urged Iran to share"
             cur = h
@@ -132,6 +152,8 @@ class ArgumentFinder:
         if passive is not None:
             agent = tree.child(v, ("agent",))
             actor = tree.child(agent, ("pobj",)) if agent else None
+            if actor is None or actor.lemma.lower() in CAUSE_NOUNS:
+                actor = self.cause_agent(v) or actor
             return actor, passive
         if v.dep == "acl" and v.tag == "VBN":  # "a claim made by Iran's foreign minister"
             agent = tree.child(v, ("agent",))
@@ -142,7 +164,50 @@ class ArgumentFinder:
                           if p.lemma.lower() == "from"), None)
             if giver is not None:  # "demonstrators received weapons from the government"
                 return giver, subject
+        if subject is not None and subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject):
+            subject = self._cause_doer(subject) or subject
+        if subject is None or (subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject)):
+            subject = self.cause_agent(v) or subject
         return subject, self.recipient(v, skip=set(tr.consumed))
+
+    def cause_agent(self, v: Token) -> Token | None:
+        """The doer named inside the cause of harm: "killed in Israeli tank shelling" (Israel),
+        "killed in an air strike by government forces", "a bombing by the rebels killed ..."."""
+        tree = self.tree
+        causes = [k for k in tree.children(v, SUBJ) + tree.children(v, ("agent",))]
+        causes += [k for p in tree.children(v, ("prep", "agent")) if p.lemma.lower() in CAUSE_PREPS
+                   for k in tree.children(p, ("pobj",))]
+        for c in causes:
+            c = tree.child(c, ("pobj",)) if c.dep == "agent" else c
+            if c is not None and (doer := self._cause_doer(c)) is not None:
+                return doer
+        return None
+
+    def _cause_doer(self, c: Token) -> Token | None:
+        if c.lemma.lower() not in CAUSE_NOUNS:
+            return None
+        for k in self.tree.children(c, NOMINAL_ACTOR_DEPS):
+            if self._codable(k):
+                return k
+        for p in self.tree.children(c, ("prep", "agent")):
+            o = self.tree.child(p, ("pobj",))
+            if p.lemma.lower() == "by" and o is not None and self._codable(o):
+                return o
+        return None
+
+    def _antecedent(self, noun: Token, pronoun: Token) -> Token:
+        """What a relative pronoun stands for. "which" after "an air raid on the city of X"
+        is the raid, not the city the parser attached it to."""
+        if pronoun.text.lower() != "which":
+            return noun
+        cur = noun
+        for _ in range(4):
+            if cur.lemma.lower() in CAUSE_NOUNS:
+                return cur
+            if cur.dep != "pobj" or (p := self.tree.head(cur)) is None or (h := self.tree.head(p)) is None:
+                return noun
+            cur = h
+        return noun
 
     def recipient(self, v: Token, *, skip: set[int] = frozenset()) -> Token | None:
         """The first codable dative, object or prepositional object; the prepositions of words

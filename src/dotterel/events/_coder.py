@@ -27,6 +27,7 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # acts that need a person or group acted on: release, arrest, expel, abduct, assassinate, torture
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
+VIOLENT_ROOTS = ("18", "19", "20")
 
 QUANTIFIERS = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody",
                "none", "one", "other", "others"}
@@ -120,10 +121,11 @@ class EventCoder:
                         continue
                     seen.add(key)
                     if location is None:
-                        found = self._location(sent, actor, rec)
+                        found = self._location(tree, actor, rec)
                         location = [found or dateline,
                                     found if _locative(tree, found) else dateline]
                     actor, rec = _localise(actor, location[1]), _localise(rec, location[1])
+                    actor = _unattributed(actor, cameo, location[1])
                     out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
         return _subsume(self._accusations(out, tree))
 
@@ -150,14 +152,18 @@ class EventCoder:
                                quad_class=code.quad_class, recipient=accused.actor))
         return out
 
-    def _location(self, sent: Sentence, actor: Actor | None, rec: Actor | None) -> Place | None:
+    def _location(self, tree: Tree, actor: Actor | None, rec: Actor | None) -> Place | None:
+        """Where the sentence's events happen: the first place named as a location ("near the
+        town of Samarra"), else the first place that is not part of the actor or recipient."""
         if self.find_places is None:
             return None
-        skip = {(a.start, a.end) for a in (actor, rec) if a is not None}
-        for place in self.find_places(sent.tokens):
-            if (place.start, place.end) not in skip:
-                return place
-        return None
+        spans = [(a.start, a.end) for a in (actor, rec) if a is not None and a.start is not None]
+        places = self.find_places(tree.sent.tokens)
+        located = next((p for p in places if _locative(tree, p)), None)
+        if located is not None:
+            return located
+        return next((p for p in places if p.start is None or p.end is None
+                     or not any(s <= p.start and p.end <= e for s, e in spans)), None)
 
     def _event(self, tr: Trigger, tree: Tree, parsed: ParsedArticle, actor: Actor | None,
                rec: Actor | None, place: Place | None, args: ArgumentFinder,
@@ -187,6 +193,10 @@ class EventCoder:
             reported_by=speaker)
 
 
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area",
+               "state", "county", "port", "island", "enclave", "outskirts", "suburb", "camp",
+               "neighbourhood", "neighborhood", "border", "part", "centre", "center", "north",
+               "south", "east", "west"}
 LOCATIVE = {"in", "at", "near", "throughout", "across", "outside", "inside", "around", "within",
              "on", "into", "along"}
 
@@ -201,10 +211,23 @@ def _locative(tree: Tree, place: Place | None) -> bool:
                  or t.head == t.i), None)
     while head is not None and head.dep in ("poss", "compound", "appos", "nmod"):
         head = tree.head(head)  # "near Macedonia's border", "in East Timor's capital"
-    if head is None or head.dep != "pobj":
-        return False
-    prep = tree.head(head)
-    return prep is not None and prep.lemma.lower() in LOCATIVE
+    for _ in range(3):
+        if head is None or head.dep != "pobj":
+            return False
+        prep = tree.head(head)
+        if prep is None:
+            return False
+        if prep.lemma.lower() in LOCATIVE:
+            return True
+        # "near the town of Samarra", "outside of the Iraqi city of Basra"
+        up = tree.head(prep)
+        if prep.lemma.lower() != "of" or up is None or (
+                up.lemma.lower() not in PLACE_NOUNS and up.lemma.lower() not in LOCATIVE):
+            return False
+        if up.lemma.lower() in LOCATIVE:
+            return True
+        head = up
+    return False
 
 
 def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
@@ -216,6 +239,20 @@ def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
     if actor.kind == "person" or actor.sector is None:  # "both sides" are no domestic role
         return actor
     return replace(actor, code=place.country)
+
+
+def _unattributed(actor: Actor | None, cameo: str, place: Place | None) -> Actor | None:
+    """Violence whose doer the report does not name ("a roadside bomb killed three soldiers
+    near Samarra") is coded to the country where it happened, as event data sets code
+    unattributed attacks; the actor's kind says so."""
+    if not cameo.startswith(VIOLENT_ROOTS) or place is None or not place.country:
+        return actor
+    if actor is not None and (actor.code or actor.sector or actor.kind != "unknown"):
+        return actor
+    if actor is None:
+        return Actor(text="", code=place.country, name=f"unattributed ({place.name})",
+                     kind="unattributed")
+    return replace(actor, code=place.country, kind="unattributed")
 
 
 def _uncoded(tree: Tree, t: Token | None) -> Actor | None:
@@ -231,6 +268,8 @@ def _uncoded(tree: Tree, t: Token | None) -> Actor | None:
 
 def _other_party(speaker: Actor, e: Event) -> bool:
     """The event's doer is someone else, or the speaker is its target ("fired at it")."""
+    if e.actor is not None and e.actor.kind == "unattributed":
+        return False  # nobody is named: a report, not an accusation
     if e.actor is not None and e.actor.code:
         return e.actor.code != speaker.code
     return e.recipient is not None and e.recipient.code == speaker.code
@@ -315,7 +354,8 @@ def _confidence(tr: Trigger, cameo: str, actor: Actor | None, rec: Actor | None,
     """A heuristic score in [0.05, 0.95], for ranking events; calibrate against the gold sets
     (bench/quality) after changing it."""
     c = 0.55
-    c += 0.15 if actor is not None and actor.code else (0.05 if actor is not None else -0.1)
+    named = actor is not None and actor.code and actor.kind != "unattributed"
+    c += 0.15 if named else (0.05 if actor is not None else -0.1)
     c += 0.1 if rec is not None and rec.code else 0.0
     c += 0.05 * len(tr.pattern.constraints)
     c -= 0.3 if cameo.startswith("01") else 0.0

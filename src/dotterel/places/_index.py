@@ -22,7 +22,7 @@ from dotterel.places._fold import fold
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1  # bump when the layout or the scoring below changes: old cache files are ignored
+INDEX_FORMAT = 2  # bump when the layout or the scoring below changes: old cache files are ignored
 
 # Ranking of the candidates for one key. Calibrated by hand on news-style mentions: "Paris"
 # (France over Texas), "Washington" (the capital over the state and Washington, GB), "New York"
@@ -49,7 +49,7 @@ class Index:
 
 def key(name: str) -> str:
     """The index key of a name: folded, without a leading article ("The Netherlands")."""
-    folded = fold(name)
+    folded = " ".join(w.strip("'") for w in fold(name).split(" ")).strip()  # "Sāmarrā’" -> samarra
     return folded[4:] if folded.startswith("the ") else folded
 
 

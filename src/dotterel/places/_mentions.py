@@ -12,6 +12,12 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # FAC spans ("the Kabul Airport") are often not places at all; they resolve only to a country, a
 # US state or a city at least this big.
 FAC_MIN_POPULATION = 100_000
+# a proper noun the tagger missed still names a place after "the town of", "near", "in"
+CUE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
+                       "port", "island", "state", "county"})
+CUE_PREPS = frozenset({"in", "near", "outside", "at"})
+CUE_MIN_POPULATION = 15_000
+CUE_ENTS = frozenset({"", "NORP", "PERSON", "ORG"})  # what the tagger mistakes small towns for
 _DROP_FIRST = frozenset({"the"})
 _DROP_LAST = frozenset({"'s", "’s", "'", "’"})
 
@@ -21,11 +27,32 @@ def find_places(tokens: Sequence[Token], *, gazetteer: Gazetteer,
     """Resolve the GPE/LOC/FAC spans of one sentence's tokens, in order, with character offsets
     into the article text. ``country`` (ISO alpha-3) breaks ties between same-named places."""
     places = []
-    for span in _spans(tokens):
-        place = _resolve(span, gazetteer=gazetteer, country=country)
+    spans = [(s, 0) for s in _spans(tokens)] + [(s, CUE_MIN_POPULATION) for s in _cued(tokens)]
+    for span, floor in sorted(spans, key=lambda x: x[0][0].i):
+        place = _resolve(span, gazetteer=gazetteer, country=country, floor=floor)
         if place is not None:
             places.append(place)
     return places
+
+
+def _cued(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Untagged proper-noun runs right after a place cue: "the town of Samarra", "near Tikrit"."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        prev = tokens[i - 1].text.lower() if i else ""
+        cued = (prev in CUE_PREPS or (prev == "of" and i > 1 and tokens[i - 2].lemma.lower() in CUE_NOUNS))
+        if cued and tok.pos == "PROPN" and tok.ent_type in CUE_ENTS:
+            j = i
+            while (j + 1 < len(tokens) and tokens[j + 1].pos == "PROPN"
+                   and tokens[j + 1].ent_type in CUE_ENTS and tokens[j + 1].ent_iob == "I"):
+                j += 1
+            out.append(list(tokens[i:j + 1]))
+            i = j + 1
+            continue
+        i += 1
+    return out
 
 
 def _spans(tokens: Sequence[Token]) -> list[list[Token]]:
@@ -46,7 +73,8 @@ def _spans(tokens: Sequence[Token]) -> list[list[Token]]:
     return spans
 
 
-def _resolve(span: list[Token], *, gazetteer: Gazetteer, country: str | None) -> Place | None:
+def _resolve(span: list[Token], *, gazetteer: Gazetteer, country: str | None,
+             floor: int = 0) -> Place | None:
     while span and span[0].text.lower() in _DROP_FIRST:
         span = span[1:]
     while span and span[-1].text.lower() in _DROP_LAST:
@@ -54,7 +82,7 @@ def _resolve(span: list[Token], *, gazetteer: Gazetteer, country: str | None) ->
     if not span or not span[0].text[:1].isupper():
         return None
     text = _span_text(span)
-    floor = FAC_MIN_POPULATION if span[0].ent_type == "FAC" else 0
+    floor = FAC_MIN_POPULATION if span[0].ent_type == "FAC" else floor
     place = gazetteer.lookup(text, country=country, min_population=floor)
     if place is None:
         return None
