@@ -122,7 +122,7 @@ class ArgumentFinder:
 
     # -- roles -------------------------------------------------------------------------------
     def subject(self, v: Token) -> Token | None:
-        tree, cur = self.tree, v
+        tree, cur, came_by = self.tree, v, ""
         for _ in range(5):
             if (s := tree.child(cur, SUBJ)) is not None:
                 if s.text.lower() in RELATIVE and cur.dep == "relcl" and tree.head(cur):
@@ -132,8 +132,10 @@ class ArgumentFinder:
                 return p
             if cur.dep == "relcl":
                 return tree.head(cur)
-            if cur is not v and tree.child(cur, PASS_SUBJ) is not None:
-                return None  # "were killed in shelling": the victims did not shell
+            if cur is not v and (ps := tree.child(cur, PASS_SUBJ)) is not None:
+                # "is scheduled to attend": the passive subject attends; but "were killed in
+                # shelling": the victims did not shell
+                return ps if came_by == "xcomp" else None
             h = tree.head(cur)
             if h is None or cur.dep not in INHERIT_DEPS:
                 return None
@@ -141,7 +143,7 @@ class ArgumentFinder:
                 return None  # "..., medics said": the reporters are not the doers
             if cur.dep == "xcomp" and (o := tree.child(h, OBJ)) is not None:
                 return o  # object control: "urged Iran to share"
-            cur = h
+            came_by, cur = cur.dep, h
         return None
 
     def verbal(self, tr: Trigger) -> tuple[Token | None, Token | None]:

@@ -28,6 +28,7 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 VIOLENT_ROOTS = ("18", "19", "20")
+WANTING = {"want", "wish", "expect", "would like"}
 
 QUANTIFIERS = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody",
                "none", "one", "other", "others"}
@@ -87,6 +88,12 @@ class EventCoder:
             if mod.folded or _requested(tree, tr.token, requests):
                 continue
             a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
+            if (wanted := _wanted_of_other(tree, tr.token)) is not None:
+                # "Obama wants Putin to attack Switzerland": Obama appeals to Putin (02)
+                wanting, r_tok = wanted
+                tr = replace(tr, token=wanting, nominal=False, light=None,
+                             pattern=replace(tr.pattern, cameo="020", constraints=()))
+                a_tok, mod = args.subject(wanting), Modality()
             if not tr.nominal and mod.obligation and not mod.negated:
                 g = _governor(tree, tr.token)
                 if g is not None and g.i in speech_demands:
@@ -281,6 +288,20 @@ def _subsume(events: list[Event]) -> list[Event]:
     full = {(e.actor.code if e.actor else None, e.cameo[:2]) for e in events if e.recipient}
     return [e for e in events
             if e.recipient is not None or (e.actor.code if e.actor else None, e.cameo[:2]) not in full]
+
+
+def _wanted_of_other(tree: Tree, t: Token) -> tuple[Token, Token] | None:
+    """The "want" of "X wants Y to do": the trigger is what X wants someone else to do."""
+    if t.dep != "ccomp" and t.dep != "xcomp":
+        return None
+    h = tree.head(t)
+    if h is None or h.lemma.lower() not in WANTING or tree.is_negated(h):
+        return None
+    other = tree.child(h, ("dobj",)) or tree.child(t, ("nsubj",))
+    mine = tree.child(h, ("nsubj",))
+    if other is None or mine is None or other.lemma.lower() == mine.lemma.lower():
+        return None
+    return h, other
 
 
 def _requested(tree: Tree, t: Token, requests: set[int]) -> bool:

@@ -19,12 +19,16 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 POSSIBLE_AUX = {"may", "might", "could", "can"}
 # heads whose xcomp states an intention of the subject ("plans to", "is ready to", "vowed to")
 INTENT_HEADS = {"plan", "intend", "want", "vow", "promise", "pledge", "seek", "hope", "aim",
-                "offer", "prepare", "ready", "willing", "prepared", "determined",
+                "offer", "ready", "willing", "determined",
                 "committed", "commit", "expect", "swear", "resolve", "agree", "threaten",
                 "undertake", "consider", "try", "attempt", "set", "poised", "due", "going"}
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "oppose", "deny", "rule", "halt",
                   "stop", "cease", "avoid", "unwilling", "reluctant"}
 OBLIGATION_HEADS = {"need", "have", "obliged", "required", "bound"}
+# "prepared to attend the Games" is about to happen, not a promise; "prepared to resume shelling"
+# is a show of force (15x), not yet the attack
+PREPARING_HEADS = {"prepare", "prepared", "poised", "gear", "brace"}
+PREPARED_FORCE = "150"
 
 # subordinators of clauses that tell what happened before or around the main event
 BACKGROUND = {"after", "before", "since", "when", "while", "as", "until", "once", "because"}
@@ -50,6 +54,7 @@ class Modality:
     conditioned: bool = False  # the trigger has an "unless" ("will withdraw unless ...")
     conditioned_if: bool = False  # the trigger has an "if" ("would meet him if ...")
     folded: bool = False  # the complement of another trigger: that trigger carries the event
+    preparing: bool = False  # "prepared to ...": about to act
     embedded: str = "main"  # main | complement | purpose | relative | nominal
 
 
@@ -72,7 +77,7 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
              for m in tree.children(k, ("mark",))}
     conditioned = "unless" in marks
     conditioned_if = "if" in marks
-    folded, embedded = False, "main"
+    folded, embedded, preparing = False, "main", False
     h = tree.head(t)
     if t.dep == "xcomp" and h is not None:
         hl = h.lemma.lower()
@@ -81,6 +86,10 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
         future = future or hl in INTENT_HEADS or bool(head_aux & FUTURE_AUX)
         obligation = obligation or hl in OBLIGATION_HEADS or bool(head_aux & OBLIGATION_AUX)
         folded = h.i in trigger_ids and hl not in ("be",)
+        willing = h.text.lower() == "prepared" and (h.pos == "ADJ" or any(
+            k.lemma.lower() == "be" for k in tree.children(h, ("aux", "auxpass", "cop"))))
+        preparing = hl in PREPARING_HEADS and not willing  # "is prepared to" = is willing to
+        future = future or willing
         if h.pos == "ADJ" and (hh := tree.head(h)) is not None:  # "is ready to", "willing to"
             negated = negated or tree.is_negated(hh)
             future = future or bool(_aux(tree, hh) & FUTURE_AUX)
@@ -103,7 +112,7 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
     return Modality(future=future, obligation=obligation, possible=possible, negated=negated,
                     conditional=conditional, conditioned=conditioned,
                     conditioned_if=conditioned_if, folded=folded,
-                    embedded=embedded)
+                    embedded=embedded, preparing=preparing)
 
 
 def recode(cameo: str, m: Modality) -> str:
@@ -113,6 +122,8 @@ def recode(cameo: str, m: Modality) -> str:
         return REFUSAL_OF[root]
     if m.negated:
         return cameo
+    if m.preparing and not m.future and root in ("18", "19", "20"):
+        return PREPARED_FORCE
     if m.conditioned and (m.future or m.possible):  # "will withdraw its troops unless ..."
         return CONDITIONAL_THREAT.get(root, THREAT_OF.get(root, cameo))
     if m.conditioned_if and (m.future or m.possible) and root in THREAT_OF:
