@@ -46,6 +46,10 @@ CAUSE_NOUNS = {"attack", "strike", "airstrike", "air-strike", "raid", "shelling"
                "artillery", "barrage", "crossfire", "fighting", "clash", "clashes", "violence",
                "tank", "helicopter", "gunship", "jet", "warplane", "aircraft", "drone", "gunboat"}
 CAUSE_PREPS = ("in", "by", "during", "from")
+# mishaps and disasters do things to people but are nobody's act
+MISHAPS = {"crash", "accident", "disaster", "earthquake", "quake", "storm", "flood", "tsunami",
+           "landslide", "avalanche", "collapse", "cyclone", "hurricane", "typhoon", "drought",
+           "famine", "epidemic", "outbreak", "disease", "heatwave", "wildfire", "derailment"}
 
 
 class ArgumentFinder:
@@ -154,18 +158,23 @@ class ArgumentFinder:
         if passive is not None:
             agent = tree.child(v, ("agent",))
             actor = tree.child(agent, ("pobj",)) if agent else None
+            if actor is not None and actor.lemma.lower() in MISHAPS:
+                actor = None  # "victims killed by the crash": no one acted
             if actor is None or actor.lemma.lower() in CAUSE_NOUNS:
                 actor = self.cause_agent(v) or actor
             return actor, passive
         if v.dep == "acl" and v.tag == "VBN":  # "a claim made by Iran's foreign minister"
             agent = tree.child(v, ("agent",))
-            return (tree.child(agent, ("pobj",)) if agent else None), tree.head(v)
+            doer = tree.child(agent, ("pobj",)) if agent else None
+            return (None if doer is not None and doer.lemma.lower() in MISHAPS else doer), tree.head(v)
         subject = self.subject(v)
         if v.lemma.lower() in RECEIVING and tr.pattern.constraints:
             giver = next((self.tree.child(p, ("pobj",)) for p in self.tree.children(v, ("prep",))
                           if p.lemma.lower() == "from"), None)
             if giver is not None:  # "demonstrators received weapons from the government"
                 return giver, subject
+        if subject is not None and subject.lemma.lower() in MISHAPS:
+            return None, self.recipient(v, skip=set(tr.consumed))
         if subject is not None and subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject):
             subject = self._cause_doer(subject) or subject
         if subject is None or (subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject)):

@@ -28,6 +28,9 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 VIOLENT_ROOTS = ("18", "19", "20")
+DOCUMENT_NOUNS = {"report", "study", "document", "communique", "survey", "dossier", "inquiry",
+                  "investigation", "white paper", "audit", "review"}
+ACCUSATION_BONUS = 0.2  # the accusation, no longer a bare statement, is the sentence's main act
 WANTING = {"want", "wish", "expect", "would like"}
 
 QUANTIFIERS = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody",
@@ -149,14 +152,16 @@ class EventCoder:
                 continue
             inside = {t.idx for c in tree.children(cue, ("ccomp",)) for t in tree.subtree(c.i)}
             accused = next((x for x in events if x.trigger_start in inside and x.quad_class == 4
-                            and not x.negated and _other_party(e.actor, x)), None)
+                            and not x.negated and not x.hypothetical
+                            and _other_party(e.actor, x)), None)
             if accused is None:
                 out.append(e)
                 continue
             code = self.lexicon.code("112")
             out.append(replace(e, cameo=code.code, plover_type=code.plover_type,
                                plover_mode=code.plover_mode, goldstein=code.goldstein,
-                               quad_class=code.quad_class, recipient=accused.actor))
+                               quad_class=code.quad_class, recipient=accused.actor,
+                               confidence=round(min(0.95, e.confidence + ACCUSATION_BONUS), 3)))
         return out
 
     def _location(self, tree: Tree, actor: Actor | None, rec: Actor | None) -> Place | None:
@@ -252,7 +257,9 @@ def _unattributed(actor: Actor | None, cameo: str, place: Place | None) -> Actor
     """Violence whose doer the report does not name ("a roadside bomb killed three soldiers
     near Samarra") is coded to the country where it happened, as event data sets code
     unattributed attacks; the actor's kind says so."""
-    if not cameo.startswith(VIOLENT_ROOTS) or place is None or not place.country:
+    if place is None or not place.country:
+        return actor
+    if not cameo.startswith(VIOLENT_ROOTS) and not _document(actor):
         return actor
     if actor is not None and (actor.code or actor.sector or actor.kind != "unknown"):
         return actor
@@ -260,6 +267,12 @@ def _unattributed(actor: Actor | None, cameo: str, place: Place | None) -> Actor
         return Actor(text="", code=place.country, name=f"unattributed ({place.name})",
                      kind="unattributed")
     return replace(actor, code=place.country, kind="unattributed")
+
+
+def _document(actor: Actor | None) -> bool:
+    """A report, study or statement as the doer ("a report released in Kigali alleged ...")."""
+    return actor is not None and actor.kind == "unknown" and bool(actor.text) and (
+        actor.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS)
 
 
 def _uncoded(tree: Tree, t: Token | None) -> Actor | None:
@@ -279,6 +292,9 @@ def _other_party(speaker: Actor, e: Event) -> bool:
         return False  # nobody is named: a report, not an accusation
     if e.actor is not None and e.actor.code:
         return e.actor.code != speaker.code
+    if e.actor is not None and e.actor.sector and e.actor.start is not None:
+        # "the Observatory said people were killed by government forces"
+        return e.actor.sector != speaker.sector and e.actor.start != speaker.start
     return e.recipient is not None and e.recipient.code == speaker.code
 
 
