@@ -46,6 +46,8 @@ CAUSE_NOUNS = {"attack", "strike", "airstrike", "air-strike", "raid", "shelling"
                "artillery", "barrage", "crossfire", "fighting", "clash", "clashes", "violence",
                "tank", "helicopter", "gunship", "jet", "warplane", "aircraft", "drone", "gunboat"}
 CAUSE_PREPS = ("in", "by", "during", "from")
+PROJECTILES = {"bomb", "rocket", "missile", "shell", "mortar", "grenade", "round", "bullet",
+               "shot", "salvo", "projectile", "volley", "torpedo"}
 # mishaps and disasters do things to people but are nobody's act
 MISHAPS = {"crash", "accident", "disaster", "earthquake", "quake", "storm", "flood", "tsunami",
            "landslide", "avalanche", "collapse", "cyclone", "hurricane", "typhoon", "drought",
@@ -122,7 +124,23 @@ class ArgumentFinder:
             a = self.actor_at(c)
             if a is not None:
                 out.append(a)
+                out.extend(self._shared_head(c, a))
         return out
+
+    def _shared_head(self, t: Token, actor: Actor) -> list[Actor]:
+        """"US and British activists", "French and Egyptian warships": one noun, several
+        countries. The first modifier's country is the resolved actor's; each conjoined
+        modifier gives the same role its own country."""
+        if not actor.code:
+            return []
+        extra = []
+        for m in self.tree.children(t, ("amod", "compound", "nmod")):
+            for c in self.tree.children(m, ("conj",)):
+                other = self.resolve([c])
+                if other is not None and other.code and other.code != actor.code and \
+                        other.code not in {x.code for x in extra}:
+                    extra.append(replace(actor, code=other.code, name=other.name or actor.name))
+        return extra
 
     # -- roles -------------------------------------------------------------------------------
     def subject(self, v: Token) -> Token | None:
@@ -162,6 +180,8 @@ class ArgumentFinder:
                 actor = None  # "victims killed by the crash": no one acted
             if actor is None or actor.lemma.lower() in CAUSE_NOUNS:
                 actor = self.cause_agent(v) or actor
+            if passive.lemma.lower() in PROJECTILES:  # "a mortar bomb was fired at it"
+                return actor, self.recipient(v, skip=set(tr.consumed))
             return actor, passive
         if v.dep == "acl" and v.tag == "VBN":  # "a claim made by Iran's foreign minister"
             agent = tree.child(v, ("agent",))

@@ -288,6 +288,8 @@ def _uncoded(tree: Tree, t: Token | None) -> Actor | None:
 
 def _other_party(speaker: Actor, e: Event) -> bool:
     """The event's doer is someone else, or the speaker is its target ("fired at it")."""
+    if e.recipient is not None and speaker.code and e.recipient.code == speaker.code:
+        return True  # "Israel said a mortar bomb was fired at it"
     if e.actor is not None and e.actor.kind == "unattributed":
         return False  # nobody is named: a report, not an accusation
     if e.actor is not None and e.actor.code:
@@ -295,7 +297,7 @@ def _other_party(speaker: Actor, e: Event) -> bool:
     if e.actor is not None and e.actor.sector and e.actor.start is not None:
         # "the Observatory said people were killed by government forces"
         return e.actor.sector != speaker.sector and e.actor.start != speaker.start
-    return e.recipient is not None and e.recipient.code == speaker.code
+    return False
 
 
 def _subsume(events: list[Event]) -> list[Event]:
