@@ -137,7 +137,7 @@ class EventCoder:
                     actor, rec = _localise(actor, location[1]), _localise(rec, location[1])
                     actor = _unattributed(actor, cameo, location[1])
                     out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
-        return _subsume(self._accusations(out, tree))
+        return _subsume(_protest_aims(self._accusations(out, tree), tree))
 
     def _accusations(self, events: list[Event], tree: Tree) -> list[Event]:
         """"The US claimed that ISIL had attacked Iraq": a statement that someone else used
@@ -298,6 +298,24 @@ def _other_party(speaker: Actor, e: Event) -> bool:
         # "the Observatory said people were killed by government forces"
         return e.actor.sector != speaker.sector and e.actor.start != speaker.start
     return False
+
+
+def _protest_aims(events: list[Event], tree: Tree) -> list[Event]:
+    """"Thousands demonstrated in Kirkuk, calling for independence", "rallied to denounce
+    corruption": the demand or denunciation says what the protest was for; the protest stays
+    the sentence's main event."""
+    by_offset = {t.idx: t for t in tree.tokens}
+    protests = {by_offset[e.trigger_start].i: e for e in events
+                if e.cameo.startswith("14") and e.trigger_start in by_offset}
+    out = []
+    for e in events:
+        t = by_offset.get(e.trigger_start)
+        head = tree.head(t) if t is not None and t.dep in ("advcl", "xcomp", "conj") else None
+        p = protests.get(head.i) if head is not None else None
+        if p is not None and e.cameo[:2] in ("02", "10", "11") and e.confidence >= p.confidence:
+            e = replace(e, confidence=round(max(0.05, p.confidence - 0.05), 3))
+        out.append(e)
+    return out
 
 
 def _subsume(events: list[Event]) -> list[Event]:

@@ -21,7 +21,7 @@ POSSIBLE_AUX = {"may", "might", "could", "can"}
 INTENT_HEADS = {"plan", "intend", "want", "vow", "promise", "pledge", "seek", "hope", "aim",
                 "offer", "ready", "willing", "determined",
                 "committed", "commit", "expect", "swear", "resolve", "agree", "threaten",
-                "undertake", "consider", "try", "attempt", "set", "poised", "due", "going"}
+                "undertake", "consider", "set", "poised", "due", "going"}  # not "try": an attempt is the act
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "oppose", "deny", "rule", "halt",
                   "stop", "cease", "avoid", "unwilling", "reluctant"}
 OBLIGATION_HEADS = {"need", "have", "obliged", "required", "bound"}
