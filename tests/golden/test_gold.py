@@ -74,3 +74,27 @@ def test_wikinews_all_articles_code(pipeline, shared):
             assert r.article.text[e.trigger_start:e.trigger_end] == e.trigger
         for c in r.claims:
             assert r.article.text[c.content_start:c.content_end] == c.content
+
+
+DEV = Path(__file__).parent
+
+
+def test_own_plover_dev_set_floors(pipeline, shared, tmp_path):
+    """320 sentences we wrote ourselves (plover_dev.README.md): a check that rules generalise
+    past the shared gold; PLV merges CONCEDE and RETREAT as the 15-class test sets do."""
+    gold = DEV / "plover_dev.jsonl"
+    out = str(_code_jsonl(pipeline, gold, shared, tmp_path))
+    score = _score(shared, "sentences", str(gold), out)
+    plv = _score(shared, "sentences", str(gold), out, "--scheme", "plv")
+    floors = FLOORS["plover_dev"]
+    assert score["type_accuracy"] >= floors["type_accuracy"], score
+    assert plv["type_accuracy"] >= floors["plv_type_accuracy"], plv
+    assert score["actor_code_accuracy"] >= floors["actor_code_accuracy"], score
+
+
+def test_own_cameo_dev_set_floors(pipeline, shared, tmp_path):
+    gold = DEV / "cameo_dev.jsonl"
+    out = _code_jsonl(pipeline, gold, shared, tmp_path)
+    score = _score(shared, "sentences", str(gold), str(out), "--scheme", "cameo")
+    for key, floor in FLOORS["cameo_dev"].items():
+        assert score[key] >= floor, (key, score)
