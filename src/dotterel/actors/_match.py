@@ -95,7 +95,14 @@ def _in_person_name(span: Span, i: int, hit: tuple[int, Entry]) -> bool:
     """An ethnic or role word inside a person's name ("Mumtaz Zahra Baloch") is the name."""
     if hit[1].kind not in ("group", "role"):
         return False
-    return all(span.tokens[span.token[j]].ent_type == "PERSON" for j in range(i, hit[0]))
+    if not all(span.tokens[span.token[j]].ent_type == "PERSON" for j in range(i, hit[0])):
+        return False
+    # the name goes on around the word; a PERSON span that is just the group ("Bosnian Serbs",
+    # which the tagger sometimes calls a person) is the group
+    first, last = span.token[i], span.token[hit[0] - 1]
+    before = first > 0 and span.tokens[first - 1].ent_type == "PERSON"
+    after = last + 1 < len(span.tokens) and span.tokens[last + 1].ent_type == "PERSON"
+    return before or after
 
 
 def match_at(span: Span, i: int, d: Dictionary) -> tuple[int, Entry] | None:

@@ -81,6 +81,8 @@ class ArgumentFinder:
         toks = self.tree.np_tokens(t)
         actor = self.resolve(toks)
         person = _person_name(toks)
+        if actor is not None and actor.kind == "group":
+            person = None  # "Bosnian Serbs", which the tagger may call a person, is a group
         if person and actor is not None and actor.code:
             self.mentions.add_person(person, actor)
             if actor.kind != "person":
