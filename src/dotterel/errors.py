@@ -4,7 +4,9 @@
     ├── ModelError       E0xx     no usable spaCy model
     ├── InputError       E1xx     an input file, line or text that cannot become an article
     ├── DictionaryError  E2xx     a malformed dictionary or lexicon file
-    └── StoreError       E3xx     the database cannot be opened or written
+    ├── StoreError       E3xx     the database cannot be opened or written
+    └── LLMError         E5xx     the optional LLM coder: endpoint unreachable or refusing, or
+                                  model output that does not validate into records
 
 Errors from third-party libraries are mapped where they enter (``raise InputError(...) from exc``).
 """
@@ -23,8 +25,16 @@ E108 = "E108"  # text is not English
 E109 = "E109"  # processing the article failed
 E201 = "E201"  # malformed dictionary line
 E202 = "E202"  # unknown CAMEO code in a lexicon
+E203 = "E203"  # broken line in a PETRARCH/TABARI actor dictionary
 E301 = "E301"  # database cannot be opened
 E302 = "E302"  # database write failed
+E501 = "E501"  # LLM endpoint unreachable (connection refused, timeout) after retries
+E502 = "E502"  # LLM endpoint answered with an HTTP error
+E503 = "E503"  # LLM answer is not JSON, not a chat completion, or was cut off
+E504 = "E504"  # LLM output does not follow the event schema
+E505 = "E505"  # LLM output names a CAMEO code absent from the codebook
+E506 = "E506"  # LLM output quotes a trigger or actor that is not in the sentence
+E507 = "E507"  # LLM coder settings unusable (no model name, bad URL)
 
 
 class DotterelError(Exception):
@@ -59,3 +69,7 @@ class DictionaryError(DotterelError):
 
 class StoreError(DotterelError):
     code = E301
+
+
+class LLMError(DotterelError):
+    code = E502

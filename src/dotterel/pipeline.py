@@ -8,12 +8,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dotterel import errors as E
 from dataclasses import replace
 
 from dotterel.records import Article, ArticleResult, Claim, Event, Failure, ParsedArticle
+
+if TYPE_CHECKING:
+    from dotterel.llm import LLMSettings
 
 log = logging.getLogger("dotterel")
 log.addHandler(logging.NullHandler())
@@ -44,18 +47,23 @@ def align(events: list[Event], claims: list[Claim]) -> list[Event]:
 
 class Pipeline:
     """``prefilter``: skip the parse of sentences that hold no trigger or cue word (see
-    ``dotterel.nlp.SentenceFilter``); faster, at a small cost in coreference."""
+    ``dotterel.nlp.SentenceFilter``); faster, at a small cost in coreference.
+    ``llm``: a ``dotterel.llm.LLMSettings``; the model behind it then supplies the events
+    (parse, claims and actor dictionary stay dotterel's), and an article whose model answer
+    fails to validate becomes a Failure with the LLM error's code (E5xx)."""
 
     def __init__(self, *, nlp: Any = None, dict_paths: Sequence[Path] = (),
                  gazetteer: Any = None, batch_size: int = 32,
-                 prefilter: bool = PREFILTER_DEFAULT) -> None:
+                 prefilter: bool = PREFILTER_DEFAULT, llm: LLMSettings | None = None) -> None:
         self._nlp = nlp
         self.dict_paths = tuple(Path(p) for p in dict_paths)
         self._gazetteer = gazetteer
         self.batch_size = batch_size
         self.prefilter = prefilter
+        self.llm = llm
         self._events = None
         self._claims = None
+        self._llm_coder = None
         self._filter = None
 
     @property
@@ -80,12 +88,19 @@ class Pipeline:
             from dotterel.places import find_places
 
             dictionary = load_dictionary(self.dict_paths)
-            lexicon = load_lexicon(self.dict_paths)
+            lexicon = load_lexicon(_trigger_files(self.dict_paths))
             gaz = self.gazetteer
             self._events = EventCoder(
                 lexicon, lambda toks: resolve_tokens(toks, dictionary=dictionary),
                 find_places=lambda toks: find_places(toks, gazetteer=gaz))
             self._claims = ClaimCoder(lambda toks: resolve_tokens(toks, dictionary=dictionary))
+            if self.llm is not None:
+                from dotterel.llm import LLMCoder
+
+                self._llm_coder = LLMCoder(
+                    self.llm, codebook=lexicon.cameo,
+                    resolve=lambda toks: resolve_tokens(toks, dictionary=dictionary),
+                    find_places=lambda toks: find_places(toks, gazetteer=gaz))
         return self._events, self._claims
 
     def sentence_filter(self) -> Any:
@@ -96,7 +111,7 @@ class Pipeline:
             from dotterel.events import load_lexicon
             from dotterel.nlp import SentenceFilter, irregular_forms
 
-            lexicon = load_lexicon(self.dict_paths)
+            lexicon = load_lexicon(_trigger_files(self.dict_paths))
             free = set(C.ASSERT_CUES) | set(C.CUE_STANCE) | C.CLAIM_NOUNS | {"according"}
             constrained: dict[str, list[tuple[frozenset[str], ...]]] = {}
             for table in (lexicon.verbs, lexicon.nouns):
@@ -115,6 +130,13 @@ class Pipeline:
         return self._filter
 
     def code_parsed(self, parsed: ParsedArticle) -> ArticleResult:
+        """Code one parsed article; actors with dated roles code as on the article's date."""
+        from dotterel.actors._resolve import article_date
+
+        with article_date(parsed.article.date):
+            return self._code_parsed(parsed)
+
+    def _code_parsed(self, parsed: ParsedArticle) -> ArticleResult:
         from dotterel.events import Mentions
         from dotterel.places import dateline_place
 
@@ -125,6 +147,8 @@ class Pipeline:
                                   gazetteer=self.gazetteer)
         evs = events.code(parsed, dateline=dateline, mentions=mentions)
         cls = claims.code(parsed, mentions=mentions, events=evs)
+        if self._llm_coder is not None:  # the rules still ran: claims need their coreference
+            evs = self._llm_coder.code(parsed, dateline=dateline)
         return ArticleResult(article=art, events=tuple(align(evs, cls)), claims=tuple(cls))
 
     def process(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
@@ -171,7 +195,18 @@ class Pipeline:
                     yield from self._flush([article])
 
 
+def _trigger_files(paths: Sequence[Path]) -> tuple[Path, ...]:
+    """The ``dict_paths`` that are trigger files: the actor loader takes the actor dictionaries."""
+    from dotterel.actors import load_dictionary
+
+    actor_files = set(load_dictionary(paths).actor_files)
+    return tuple(p for p in paths if str(p) not in actor_files)
+
+
 def _failed(article: Article, stage: str, exc: Exception) -> Failure:
+    if isinstance(exc, E.DotterelError):  # a coded error keeps its code (E5xx from the LLM)
+        return Failure(origin=article.origin or article.id, code=exc.code,
+                       message=f"{stage} failed: {exc.message}")
     return Failure(origin=article.origin or article.id, code=E.E109,
                    message=f"{stage} failed: {type(exc).__name__}: {exc}")
 

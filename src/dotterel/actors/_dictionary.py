@@ -13,19 +13,23 @@ Every alias is cut into pieces (see ``_text``) and stored in one of two tries:
   "turkey" and "chad" in lower case are not countries; lower-case aliases (roles, "al-Qaeda")
   match in any case.
 Matching a span of n pieces is then a walk of at most n trie steps from each start.
+
+An entry with dated roles (a ``roles`` column, or an imported PETRARCH/TABARI file) stores them
+all; its ``code`` and ``sector`` are what it codes as without a date, and ``on_date`` gives the
+entry as it codes on an article's date (the rule is in ``_files``).
 """
 from __future__ import annotations
 
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from dotterel.actors._files import Readable, Row, read_rows
+from dotterel.actors._files import Readable, Role, Row, read_rows
 from dotterel.actors._text import fold, is_short_caps, pluralise, split
 
 log = logging.getLogger("dotterel")
@@ -50,6 +54,7 @@ class Entry:
     sector: str | None
     name: str | None
     level: int = 3
+    roles: tuple[Role, ...] = ()  # every role, the undated one (start = end = None) included
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -61,13 +66,47 @@ class Dictionary:
     lemma_roles: Mapping[str, Entry]  # single-word role -> entry, for lemma look-ups
     country_names: Mapping[str, str]  # code -> canonical name
     sources: tuple[str, ...]
+    actor_files: tuple[str, ...] = ()  # the sources read as actor files (not verb lexicons)
+    dated: bool = False  # some entry has dated roles: resolution depends on the article's date
+
+
+def on_date(entry: Entry, day: str | None) -> Entry:
+    """``entry`` as it codes on ``day`` (ISO yyyy-mm-dd; None: undated), per the rule in
+    ``_files``. Entries without dated roles come back unchanged."""
+    if not entry.roles or day is None:
+        return entry
+    day = day[:10]
+    covering = [(i, r) for i, r in enumerate(entry.roles) if r.covers(day)]
+    if covering:  # the undated role covers every day, but any dated role beats it
+        best = max(covering, key=lambda ir: (ir[1].start or "", _dated(ir[1]), -ir[0]))[1]
+    else:
+        ended = [r for r in entry.roles if r.end is not None and r.end < day]
+        best = (max(ended, key=lambda r: r.end or "") if ended
+                else min(entry.roles, key=lambda r: r.start or ""))
+    return replace(entry, code=best.code, sector=best.sector)
+
+
+def _dated(role: Role) -> bool:
+    return role.start is not None or role.end is not None
+
+
+def _undated_default(row: Row) -> tuple[tuple[Role, ...], str | None, str | None]:
+    """A row's roles (its undated role first, when it has one) and the code and sector it takes
+    without a date: the undated role, else the dated role that starts last."""
+    if not row.roles:
+        return (), row.code, row.sector
+    if row.code or row.sector:
+        return (Role(row.code, row.sector, None, None), *row.roles), row.code, row.sector
+    latest = max(enumerate(row.roles), key=lambda ir: (ir[1].start or "", -ir[0]))[1]
+    return row.roles, latest.code, latest.sector
 
 
 def load_dictionary(extra: Sequence[Path | str] = ()) -> Dictionary:
-    """The shipped dictionary plus the user's TSV files in ``extra`` (later entries override).
+    """The shipped dictionary plus the user's TSV files in ``extra`` (later entries override);
+    a PETRARCH/TABARI actor dictionary in ``extra`` is recognised by its content and read too.
 
     Files whose header is not an actor format are skipped (the same ``--dict`` list also carries
-    verb lexicons). Compiled once per distinct list of files and their modification times.
+    verb lexicons); ``actor_files`` names the ones read. Compiled once per distinct list of files and their modification times.
     Raises ``DictionaryError`` [E201] on a missing file or a malformed line."""
     key = tuple((str(p), _mtime(Path(p))) for p in extra)
     return _load(key)
@@ -86,15 +125,16 @@ def _load(extra: tuple[tuple[str, int], ...]) -> Dictionary:
     sources: list[tuple[Readable, str]] = [(data.joinpath(n), str(data.joinpath(n)))
                                            for n in SHIPPED]
     sources += [(Path(p), p) for p, _ in extra]
-    builder = _Builder()
+    builder, actor_files = _Builder(), []
     for source, label in sources:
         rows = read_rows(source, label)
         if rows is None:
             log.debug("%s is not an actor dictionary file; skipped", label)
             continue
+        actor_files.append(label)
         for row in rows:
             builder.add_row(row)
-    return builder.finish(tuple(label for _, label in sources))
+    return builder.finish(tuple(label for _, label in sources), tuple(actor_files))
 
 
 class _Builder:
@@ -103,6 +143,7 @@ class _Builder:
         self.folded: Node = {}
         self.lemma_roles: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}
+        self.dated = False
 
     def add_row(self, row: Row) -> None:
         if row.kind == "countries":
@@ -110,7 +151,9 @@ class _Builder:
         elif row.kind == "roles":
             self._add_role(row)
         else:
-            entry = Entry(KINDS[row.kind], row.code, row.sector, row.name)
+            roles, code, sector = _undated_default(row)
+            self.dated = self.dated or bool(roles)
+            entry = Entry(KINDS[row.kind], code, sector, row.name, roles=roles)
             for alias in (row.name or "", *row.aliases):
                 self.add(alias, entry)
                 if row.kind == "groups":
@@ -146,8 +189,9 @@ class _Builder:
         else:
             _insert(self.folded, tuple(p[1] for p in split(alias)), entry, alias[0].isupper())
 
-    def finish(self, sources: tuple[str, ...]) -> Dictionary:
-        return Dictionary(self.exact, self.folded, self.lemma_roles, self.country_names, sources)
+    def finish(self, sources: tuple[str, ...], actor_files: tuple[str, ...]) -> Dictionary:
+        return Dictionary(self.exact, self.folded, self.lemma_roles, self.country_names, sources,
+                          actor_files, self.dated)
 
 
 def _insert(root: Node, key: tuple[str, ...], entry: Entry, needs_cap: bool) -> None:

@@ -19,12 +19,19 @@ the organisation or person; else a level-2 role ("forces", "people"); else the g
 level-1 role ("official", "leader", "spokesman"); else GOV for a capital standing alone
 ("Tehran said"). A phrase with a role but no code ("the rebels") gives an Actor with code None and
 that sector; a phrase with nothing codable gives None.
+
+A name with dated roles codes as the role it held on the article's date (see ``_files`` for the
+rule); without a date, as its undated role, else its latest one. The date is the ``date``
+argument, else the one ``article_date`` set for the article being coded (the pipeline sets it
+around each article, so the coders pass nothing).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from dotterel.actors._dictionary import Dictionary, Entry, load_dictionary
+from dotterel.actors._dictionary import Dictionary, Entry, load_dictionary, on_date
 from dotterel.actors._match import Mention, cut, find_mentions, match_at
 from dotterel.records import Actor, Token
 
@@ -35,20 +42,35 @@ EDGE_PUNCT = frozenset({",", ";", ":", ".", "-", "--", "\u2013", "\u2014", '"', 
                         "\u201c", "\u201d", "\u2018", "\u2019"})
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "place"})
+_ARTICLE_DATE: ContextVar[str | None] = ContextVar("dotterel_article_date", default=None)
 
 
-def resolve_tokens(tokens: Sequence[Token], *,
-                   dictionary: Dictionary | None = None) -> Actor | None:
+@contextmanager
+def article_date(day: str | None) -> Iterator[None]:
+    """Within the block, names with dated roles resolve as on ``day`` (ISO yyyy-mm-dd) unless
+    a call gives its own ``date``. Per thread and per task (a ``ContextVar``)."""
+    token = _ARTICLE_DATE.set(day)
+    try:
+        yield
+    finally:
+        _ARTICLE_DATE.reset(token)
+
+
+def resolve_tokens(tokens: Sequence[Token], *, dictionary: Dictionary | None = None,
+                   date: str | None = None) -> Actor | None:
     """The actor named by the tokens of one noun phrase, or None when nothing in it is codable.
 
     An Actor with ``code=None`` and a sector is returned when the phrase holds only a role
     ("the rebels" -> sector REB). ``text``, ``start`` and ``end`` cover the phrase without
-    leading or trailing punctuation."""
+    leading or trailing punctuation. ``date`` (ISO yyyy-mm-dd; default: the ``article_date``
+    in force) picks the role of names with dated roles."""
     toks = _trim(tokens)
     if not toks:
         return None
     d = dictionary or load_dictionary()
     mentions = [m for m in find_mentions(cut(toks), d) if m.attached and not m.excluded]
+    if d.dated and (day := date or _ARTICLE_DATE.get()) is not None:
+        mentions = [m._replace(entry=on_date(m.entry, day)) for m in mentions]
     if not mentions:
         return None
     chosen = _choose(mentions, d)
@@ -63,16 +85,24 @@ def resolve_tokens(tokens: Sequence[Token], *,
                  kind=ACTOR_KIND[e.kind])
 
 
-def lookup_name(text: str, *, dictionary: Dictionary | None = None) -> Actor | None:
+def lookup_name(text: str, *, dictionary: Dictionary | None = None,
+                date: str | None = None) -> Actor | None:
     """The actor a proper name stands for, when the whole ``text`` (a leading "the" aside) is one
     alias of a country, capital, demonym, organisation, person or group: "Abdollahian",
-    "the Taliban", "Kabul". Role nouns are not names: "the rebels" gives None."""
-    entry = _whole(text, dictionary or load_dictionary())
+    "the Taliban", "Kabul". Role nouns are not names: "the rebels" gives None. ``date`` picks
+    the role of a name with dated roles."""
+    entry = lookup_entry(text, dictionary=dictionary)
     if entry is None or entry.kind == "role" or (entry.kind == "place" and not entry.code):
         return None
+    entry = on_date(entry, date or _ARTICLE_DATE.get())
     sector = entry.sector or ("GOV" if entry.kind == "capital" else None)
     return Actor(text=text, code=entry.code, sector=sector, name=entry.name,
                  kind=ACTOR_KIND[entry.kind])
+
+
+def lookup_entry(text: str, *, dictionary: Dictionary | None = None) -> Entry | None:
+    """The dictionary entry ``text`` is a whole alias of (its dated roles included), or None."""
+    return _whole(text, dictionary or load_dictionary())
 
 
 def country_of_place_name(text: str, *, dictionary: Dictionary | None = None) -> str | None:

@@ -12,7 +12,11 @@ import typer
 from dotterel.cli import _output as out
 from dotterel.ingest import LOCK_TIMEOUT_S
 from dotterel.ingest import BATCH
+from dotterel.errors import E507, LLMError
+from dotterel.llm import LLMSettings, setting_default, setting_help
 from dotterel.pipeline import PREFILTER_DEFAULT
+
+LLM_TIMEOUT: float = setting_default("timeout")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles -> political event data and a ledger of contested claims.")
@@ -49,10 +53,37 @@ PrefilterOpt = Annotated[bool, typer.Option(
     "--prefilter/--no-prefilter", help="Skip the parse of sentences with no trigger or cue word.")]
 
 
-def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = PREFILTER_DEFAULT):
+class Coder(str, Enum):
+    rules = "rules"
+    llm = "llm"
+
+
+CoderOpt = Annotated[Coder, typer.Option(
+    "--coder", help="Who codes the events: dotterel's rules, or a model behind --llm-url "
+    "(the parse, claims and actor dictionary stay dotterel's).")]
+LlmUrlOpt = Annotated[Optional[str], typer.Option(
+    "--llm-url", envvar="DOTTEREL_LLM_URL", help=setting_help("base_url"))]
+LlmModelOpt = Annotated[Optional[str], typer.Option(
+    "--llm-model", envvar="DOTTEREL_LLM_MODEL", help=setting_help("model"))]
+LlmTimeoutOpt = Annotated[float, typer.Option(
+    "--llm-timeout", min=1, help=setting_help("timeout"))]
+
+
+def _llm(coder: Coder, url: str | None, model: str | None, timeout: float,
+         workers: int) -> LLMSettings | None:
+    if coder is Coder.rules:
+        return None
+    if workers > 1:
+        raise LLMError("--coder llm runs in one process (the server is the bottleneck); "
+                       "leave out --workers", code=E507)
+    return LLMSettings(base_url=url or "", model=model or "", timeout=timeout)
+
+
+def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = PREFILTER_DEFAULT,
+              llm: LLMSettings | None = None):
     from dotterel.pipeline import Pipeline
 
-    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter)
+    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter, llm=llm)
     if workers <= 1:
         return pipeline
     from dotterel.scale import ParallelPipeline, PipelineSettings
@@ -64,14 +95,18 @@ def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = P
 def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
          format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.json,
          dict: DictOpt = None, workers: WorkersOpt = 1,
-         prefilter: PrefilterOpt = PREFILTER_DEFAULT) -> None:
+         prefilter: PrefilterOpt = PREFILTER_DEFAULT, coder: CoderOpt = Coder.rules,
+         llm_url: LlmUrlOpt = None, llm_model: LlmModelOpt = None,
+         llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT) -> None:
     """Code articles and print events and claims; no database.
 
     Example: dotterel code article.txt --format json
     """
     from dotterel.articles import read_inputs
 
-    results = _pipeline(dict, workers=workers, prefilter=prefilter).process(read_inputs(paths))
+    llm = _llm(coder, llm_url, llm_model, llm_timeout, workers)
+    results = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm).process(
+        read_inputs(paths))
     failed = out.print_results(results, format.value)
     raise typer.Exit(1 if failed else 0)
 
@@ -87,6 +122,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
            lock_timeout: Annotated[float, typer.Option(
                "--lock-timeout", min=0, help="Seconds to wait, at each batch, while another "
                "process holds the database.")] = LOCK_TIMEOUT_S,
+           coder: CoderOpt = Coder.rules, llm_url: LlmUrlOpt = None,
+           llm_model: LlmModelOpt = None, llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT,
            ) -> None:
     """Code articles and store them; the same article twice is stored once. Exits 1 when
     some inputs failed (each is in the failures table), 2 when the database cannot be used.
@@ -95,7 +132,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
     """
     from dotterel.ingest import ingest_paths
 
-    pipeline = _pipeline(dict, workers=workers, prefilter=prefilter)
+    llm = _llm(coder, llm_url, llm_model, llm_timeout, workers)
+    pipeline = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm)
     summary = ingest_paths(paths, db=db, pipeline=pipeline, batch_size=batch,
                            progress=sys.stderr.isatty(), lock_timeout=lock_timeout,
                            on_wait=lambda message: typer.echo(f"dotterel: {message}", err=True))
@@ -184,3 +222,4 @@ def demo(db: DbOpt = Path("dotterel.duckdb")) -> None:
 from dotterel.cli import _claims  # noqa: E402,F401  (registers claims, claim)
 from dotterel.cli import _serve  # noqa: E402,F401  (registers `dotterel serve`)
 from dotterel.cli import _scale  # noqa: E402,F401  (registers spark, load)
+from dotterel.cli import _actors  # noqa: E402,F401  (registers `dotterel actors`)
