@@ -208,3 +208,17 @@ def test_unattributed_violence_takes_the_country_where_it_happened():
                             ("Kuwait", "Kuwait", "PROPN", "pobj", 3, "GPE")]))
     (ev,) = coder.code(art)
     assert ev.actor.code == "IRQ" and ev.actor.kind != "unattributed"
+
+
+def test_protesting_that_is_a_complaint_not_a_demonstration(coder):
+    # "Iran protested that Iraq attacked Kuwait": a complaint (114, ACCUSE), not a street protest
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("protested", "protest", "VERB", "ROOT", 1),
+                 ("that", "that", "SCONJ", "mark", 4), ("Iraq", "Iraq", "PROPN", "nsubj", 4),
+                 ("attacked", "attack", "VERB", "ccomp", 1), ("Kuwait", "Kuwait", "PROPN", "dobj", 4)])
+    protest = next(e for e in coder.code(art) if e.trigger == "protested")
+    assert protest.cameo == "114" and protest.plover_type == "ACCUSE"
+    # protesting in the street stays a protest
+    art = chain([("Iran", "Iran", "PROPN", "nsubj", 1), ("protested", "protest", "VERB", "ROOT", 1),
+                 ("against", "against", "ADP", "prep", 1), ("Iraq", "Iraq", "PROPN", "pobj", 2)])
+    (ev,) = coder.code(art)
+    assert ev.cameo.startswith("14")

@@ -106,6 +106,10 @@ class EventCoder:
                     # "Chirac issued a reminder to Iraq that it must cooperate": a demand
                     tr = replace(tr, pattern=replace(tr.pattern, cameo="100"))
                     a_tok, r_tok = demander, a_tok
+            if not tr.nominal and tr.pattern.cameo.startswith("14") and (
+                    tree.child(tr.token, ("ccomp",)) is not None or tr.token.dep == "parataxis"):
+                # "..., a human rights group protested": protesting *that* is a complaint (114)
+                tr = replace(tr, pattern=replace(tr.pattern, cameo="114"))
             cameo = tr.pattern.cameo
             if not tr.nominal and cameo.startswith(PATIENT_CODES):
                 patient = args.patient(tr.token)
