@@ -42,9 +42,14 @@ def serving(bin_: str, db: Path, *args: str, log: Path, timeout: float = 60) -> 
             time.sleep(0.2)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, timeout=10)
+
+
+def stop(proc: subprocess.Popen, *, timeout: float) -> None:
+    """Terminate a server process; kill it if it does not exit within ``timeout`` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -149,3 +149,13 @@ def test_user_dictionary_adds_a_trigger(dotterel_bin, tmp_path):
                           stdin=text).stdout)
     assert [e["cameo"] for e in mine["events"] if e["trigger"] == "bombarded"] == ["195"]
     assert [e["cameo"] for e in base["events"] if e["trigger"] == "bombarded"] != ["195"]
+
+
+def test_usage_errors_are_usage_errors_not_crashes(dotterel_bin, tmp_path):
+    # a missing file and an out-of-range option: click's usage message and exit 2, no
+    # "unexpected error" (typer vendors its own click, whose errors must be recognised too)
+    for args in (("actors", "import", str(tmp_path / "missing.txt")),
+                 ("code", str(tmp_path / "x.txt"), "--workers", "0")):
+        proc = run(dotterel_bin, *args)
+        assert proc.returncode == 2, proc.stderr
+        assert "Error: Invalid value" in proc.stderr and "unexpected" not in proc.stderr

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from dotterel.contract import event_json
+from tests.e2e._server import stop
 from dotterel.events import load_lexicon
 
 pytestmark = pytest.mark.model
@@ -58,12 +59,7 @@ def llm_url(gguf, tmp_path_factory):
         _wait_for(url, proc, log)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, timeout=20)
 
 
 def _wait_for(url: str, proc: subprocess.Popen, log: Path) -> None:

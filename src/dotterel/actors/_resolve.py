@@ -33,6 +33,7 @@ from contextvars import ContextVar
 
 from dotterel.actors._dictionary import Dictionary, Entry, load_dictionary, on_date
 from dotterel.actors._match import Mention, cut, find_mentions, match_at
+from dotterel.actors._text import strip_edges
 from dotterel.records import Actor, Token
 
 ACTOR_KIND = {"country": "country", "demonym": "country", "capital": "country",
@@ -158,12 +159,7 @@ def _sector(mentions: list[Mention], chosen: Mention | None) -> str | None:
 
 
 def _trim(tokens: Sequence[Token]) -> Sequence[Token]:
-    lo, hi = 0, len(tokens)
-    while lo < hi and tokens[lo].text in EDGE_PUNCT:
-        lo += 1
-    while hi > lo and tokens[hi - 1].text in EDGE_PUNCT:
-        hi -= 1
-    return tokens[lo:hi]
+    return strip_edges(tokens, EDGE_PUNCT)
 
 
 def _extent(tokens: Sequence[Token]) -> tuple[str, int, int]:

@@ -11,13 +11,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 _PIECE = re.compile(r"(?i:'s)\b|\w+(?:\.\w+)+\.?|\w+|[^\w\s]")
 _CHARS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
                         "\u2010": "-", "\u2011": "-"})
 
 Piece = tuple[str, str, int]  # (text, folded text, offset in the source string)
+T = TypeVar("T")
+
+
+def strip_edges(tokens: Sequence[T], edge: frozenset[str]) -> Sequence[T]:
+    """``tokens`` without the leading and trailing ones whose ``.text`` is in ``edge``
+    (punctuation around a noun phrase: '"the rebels",' -> 'the rebels')."""
+    lo, hi = 0, len(tokens)
+    while lo < hi and tokens[lo].text in edge:  # type: ignore[attr-defined]
+        lo += 1
+    while hi > lo and tokens[hi - 1].text in edge:  # type: ignore[attr-defined]
+        hi -= 1
+    return tokens[lo:hi]
 
 
 def fold(text: str) -> str:

@@ -20,12 +20,11 @@ def main() -> None:
         print("dotterel: interrupted", file=sys.stderr)
         sys.exit(130)
     except Exception as exc:  # click usage errors and anything unexpected: no traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        # usage errors come from click, or from the copy of click that newer typer vendors
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             sys.exit(1)
         print(f"dotterel: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(3)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dotterel.actors._text import strip_edges
 from dotterel.records import Sentence, Token
 
 FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "NUM", "SYM",
@@ -54,12 +55,7 @@ def _contiguous(tokens: Sequence[Token], *, upto: int | None = None) -> list[Tok
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    lo, hi = 0, len(tokens)
-    while lo < hi and tokens[lo].text in EDGE:
-        lo += 1
-    while hi > lo and tokens[hi - 1].text in EDGE:
-        hi -= 1
-    return tokens[lo:hi]
+    return list(strip_edges(tokens, EDGE))
 
 
 def _text(sent: Sentence, tokens: list[Token]) -> str:
