@@ -103,8 +103,11 @@ def test_plover_crosswalk(lex: Lexicon) -> None:
     assert lex.cameo["051"].plover_type == "SUPPORT"
     # diplomatic cooperation (CAMEO 05: ties, apologies, forgiveness, signed treaties) is SUPPORT
     assert {lex.cameo[c].plover_type for c in ("050", "054", "055", "056", "057")} == {"SUPPORT"}
-    assert lex.cameo["084"].plover_type == "CONCEDE"
-    assert {lex.cameo[c].plover_type for c in ("087", "0871", "0872", "0873", "0874")} == {"RETREAT"}
+    # yielding on paper (easing, acceding) is CONCEDE; yielding in fact (releasing, letting in
+    # inspectors or aid, de-escalating, resigning) is RETREAT, as PLOVER's RETREAT modes say
+    assert {lex.cameo[c].plover_type for c in ("080", "081", "0813", "083", "085")} == {"CONCEDE"}
+    assert {lex.cameo[c].plover_type for c in ("084", "0841", "0842", "086", "0862", "0863", "087",
+                                               "0871", "0872", "0873", "0874", "0831")} == {"RETREAT"}
     modes = {c: lex.cameo[c].plover_mode for c in ("041", "042", "090", "111", "141", "142", "143",
                                                      "144", "145", "173", "183", "194")}
     assert modes == {"041": "phone", "042": "visit", "090": "investigate", "111": "disapprove",
