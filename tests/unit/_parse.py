@@ -34,7 +34,8 @@ def chain(*rowsets: list[tuple]) -> ParsedArticle:
 
 CODES = {"taliban": ("AFG", "GOV"), "iran": ("IRN", None), "iraq": ("IRQ", None),
          "kuwait": ("KWT", None), "army": (None, "MIL"), "rebels": (None, "REB"),
-         "soldiers": (None, "MIL"), "iraqi": ("IRQ", None), "group": (None, None), "isis": ("IMG", "REB")}
+         "soldiers": (None, "MIL"), "iraqi": ("IRQ", None), "group": (None, None), "isis": ("IMG", "REB"),
+         "unhcr": ("IGO", None), "troops": (None, "MIL"), "students": (None, "EDU")}
 
 
 def fake_resolve(toks) -> Actor | None:

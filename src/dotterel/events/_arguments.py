@@ -22,6 +22,7 @@ Resolver = Callable[[Sequence[Token]], "Actor | None"]
 # verbs whose giver is in a "from" phrase: the giver acts, the subject receives
 RECEIVING = {"receive", "obtain", "get", "accept", "win", "secure"}
 RELATIVE = {"who", "which", "that", "whom"}
+ACTIVE_TAGS = {"VBG", "VBD", "VBZ", "VBP"}  # a participle or misparsed finite verb after its doer
 REPORTING = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm"}
 # passives that describe what the subject does: "have been engaged in combat against ISIS"
 STATIVE_PASSIVES = {"engage", "involve", "commit", "embroil", "locked", "oppose", "determine"}
@@ -154,13 +155,16 @@ class ArgumentFinder:
                 return s
             if (a := tree.child(cur, ("agent",))) is not None and (p := tree.child(a, ("pobj",))):
                 return p
-            if cur.dep == "relcl":
-                return tree.head(cur)
+            if cur.dep == "relcl" or (cur.dep == "acl" and self._acting_head(cur)):
+                return tree.head(cur)  # "protesters demanding ...", "a group protested"
             if cur is not v and (ps := tree.child(cur, PASS_SUBJ)) is not None:
                 # "is scheduled to attend": the passive subject attends; but "were killed in
                 # shelling": the victims did not shell
                 return ps if came_by == "xcomp" else None
             h = tree.head(cur)
+            if cur.dep == "prep" and came_by == "pcomp" and h is not None and h.pos == "VERB":
+                came_by, cur = "prep", h  # "resorted to throwing stones"
+                continue
             if h is None or cur.dep not in INHERIT_DEPS:
                 return None
             if cur.dep == "ccomp" and h.lemma.lower() in REPORTING:
@@ -185,7 +189,8 @@ class ArgumentFinder:
             if passive.lemma.lower() in PROJECTILES:  # "a mortar bomb was fired at it"
                 return actor, self.recipient(v, skip=set(tr.consumed))
             return actor, passive
-        if v.dep == "acl" and v.tag == "VBN":  # "a claim made by Iran's foreign minister"
+        if v.dep == "acl" and v.tag == "VBN" and not self._acting_head(v):
+            # "a claim made by Iran's foreign minister"
             agent = tree.child(v, ("agent",))
             doer = tree.child(agent, ("pobj",)) if agent else None
             return (None if doer is not None and doer.lemma.lower() in MISHAPS else doer), tree.head(v)
@@ -201,7 +206,32 @@ class ArgumentFinder:
             subject = self._cause_doer(subject) or subject
         if subject is None or (subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject)):
             subject = self.cause_agent(v) or subject
+        if subject is None and v.dep == "ROOT":
+            subject = self._stranded_subject(v)
         return subject, self.recipient(v, skip=set(tr.consumed))
+
+    def _acting_head(self, acl: Token) -> bool:
+        """The noun an acl clause hangs on is its doer: a participle ("protesters demanding"),
+        or a finite verb the parser took for one, which shows when the noun is the root of
+        the sentence ("Palestinian youths resorted to throwing stones")."""
+        h = self.tree.head(acl)
+        return acl.tag in ACTIVE_TAGS or (h is not None and h.dep == "ROOT" and h.pos != "VERB"
+                                          and self.tree.child(acl, ("agent",)) is None)
+
+    def _stranded_subject(self, v: Token) -> Token | None:
+        """A main verb the parser left without a subject ("With the signing of an MOU, the
+        government and the rebels have agreed ..." hangs the subject under the opening phrase):
+        the nearest codable noun before it, within its own clause."""
+        for t in reversed(self.tree.tokens[:v.i]):
+            if t.pos in ("VERB", "AUX") and t.dep != "aux":
+                return None
+            if t.pos in ("NOUN", "PROPN") and t.dep in ("conj", "appos", "pobj", "nsubj") \
+                    and self._codable(t):
+                while t.dep == "conj" and (h := self.tree.head(t)) is not None \
+                        and h.pos in ("NOUN", "PROPN") and self._codable(h):
+                    t = h  # the first of "the government and SPLM/A"
+                return t
+        return None
 
     def cause_agent(self, v: Token) -> Token | None:
         """The doer named inside the cause of harm: "killed in Israeli tank shelling" (Israel),
@@ -313,6 +343,13 @@ class ArgumentFinder:
                 if o is not None and o is not actor and self._codable(o):
                     recipient = o
                     break
+                if o is not None and p.lemma.lower() == "of":  # "a suspension of air links with Serbia"
+                    inner = next((x for q in tree.children(o, ("prep",))
+                                  if q.lemma.lower() in ("with", "to", "for", "against")
+                                  for x in tree.children(q, ("pobj",)) if self._codable(x)), None)
+                    if inner is not None and inner is not actor:
+                        recipient = inner
+                        break
         if recipient is None and (acl := tree.child(n, ("acl",))) is not None:
             recipient = self.recipient(acl)  # "attacks targeting foreigners"
         return actor, recipient

@@ -31,6 +31,10 @@ VIOLENT_ROOTS = ("18", "19", "20")
 DOCUMENT_NOUNS = {"report", "study", "document", "communique", "survey", "dossier", "inquiry",
                   "investigation", "white paper", "audit", "review"}
 ACCUSATION_BONUS = 0.2  # the accusation, no longer a bare statement, is the sentence's main act
+ORGANISATIONS = {"IGO", "NGO"}
+TROOP_NOUNS = {"troop", "soldier", "force", "unit", "contingent", "battalion", "brigade",
+               "peacekeeper", "marine", "paratrooper", "detachment", "reinforcement",
+               "personnel", "division", "regiment", "deployment", "warship", "convoy"}
 WANTING = {"want", "wish", "expect", "would like"}
 
 QUANTIFIERS = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "everybody",
@@ -88,7 +92,7 @@ class EventCoder:
         for tr in triggers:
             # a nominal trigger takes the modality of its verb: "would tighten the blockade"
             mod = modality(tree, tr.light or tr.token, trigger_ids)
-            if mod.folded or _requested(tree, tr.token, requests):
+            if mod.folded or mod.normative or _requested(tree, tr.token, requests):
                 continue
             a_tok, r_tok = args.nominal(tr) if tr.nominal else args.verbal(tr)
             if (wanted := _wanted_of_other(tree, tr.token)) is not None:
@@ -140,7 +144,8 @@ class EventCoder:
                                     found if _locative(tree, found) else dateline]
                     actor, rec = _localise(actor, location[1]), _localise(rec, location[1])
                     actor = _unattributed(actor, cameo, location[1])
-                    out.append(self._event(tr, tree, parsed, actor, rec, location[0], args, mod))
+                    coded = _troops_arriving(_expelled_body(tr, rec), tree, a_tok, actor)
+                    out.append(self._event(coded, tree, parsed, actor, rec, location[0], args, mod))
         return _subsume(_protest_aims(self._accusations(out, tree), tree))
 
     def _accusations(self, events: list[Event], tree: Tree) -> list[Event]:
@@ -273,6 +278,28 @@ def _unattributed(actor: Actor | None, cameo: str, place: Place | None) -> Actor
     return replace(actor, code=place.country, kind="unattributed")
 
 
+def _expelled_body(tr: Trigger, rec: Actor | None) -> Trigger:
+    """Expelling an organisation (a UN mission, an aid agency, the Red Cross) cuts relations
+    with it (166, SANCTION); expelling people is coercion (174)."""
+    if not tr.pattern.cameo.startswith("174") or rec is None or rec.code not in ORGANISATIONS:
+        return tr
+    return replace(tr, pattern=replace(tr.pattern, cameo="166"))
+
+
+def _troops_arriving(tr: Trigger, tree: Tree, a_tok: Token | None,
+                     actor: Actor | None) -> Trigger:
+    """Troops that arrive somewhere are no visitors (042): peacekeepers arriving are the
+    protection their sender provides (074, AID); other forces arriving are a deployment (154)."""
+    if tr.pattern.cameo[:3] not in ("042", "043") or actor is None or actor.sector != "MIL" \
+            or a_tok is None:
+        return tr
+    words = {t.lemma.lower() for t in tree.subtree(a_tok.i)}
+    if not words & TROOP_NOUNS:
+        return tr  # "army chiefs flew to Abuja for talks": officers visit
+    cameo = "074" if any(w.startswith("peacekeep") for w in words) else "154"
+    return replace(tr, pattern=replace(tr.pattern, cameo=cameo))
+
+
 def _document(actor: Actor | None) -> bool:
     """A report, study or statement as the doer ("a report released in Kigali alleged ...")."""
     return actor is not None and actor.kind == "unknown" and bool(actor.text) and (
@@ -313,13 +340,23 @@ def _protest_aims(events: list[Event], tree: Tree) -> list[Event]:
                 if e.cameo.startswith("14") and e.trigger_start in by_offset}
     out = []
     for e in events:
-        t = by_offset.get(e.trigger_start)
-        head = tree.head(t) if t is not None and t.dep in ("advcl", "xcomp", "conj") else None
-        p = protests.get(head.i) if head is not None else None
+        p = _protest_above(tree, by_offset.get(e.trigger_start), protests)
         if p is not None and e.cameo[:2] in ("02", "10", "11") and e.confidence >= p.confidence:
             e = replace(e, confidence=round(max(0.05, p.confidence - 0.05), 3))
         out.append(e)
     return out
+
+
+def _protest_above(tree: Tree, t: Token | None, protests: dict[int, Event]) -> Event | None:
+    """The protest whose clause holds ``t``: "demonstrated, calling for ...", "rioted,
+    joining demonstrators in demanding ..."."""
+    for _ in range(4):
+        if t is None or t.dep not in ("advcl", "xcomp", "conj", "pcomp", "prep"):
+            return None
+        t = tree.head(t)
+        if t is not None and t.i in protests:
+            return protests[t.i]
+    return None
 
 
 def _subsume(events: list[Event]) -> list[Event]:
@@ -347,7 +384,8 @@ def _wanted_of_other(tree: Tree, t: Token) -> tuple[Token, Token] | None:
 def _requested(tree: Tree, t: Token, requests: set[int]) -> bool:
     """The trigger states what a request or demand asks for ("demanding that the government
     provide information"): the request is the event."""
-    if t.dep not in ("ccomp", "xcomp"):
+    aim = t.dep == "advcl" and any(m.lemma.lower() == "for" for m in tree.children(t, ("mark",)))
+    if t.dep not in ("ccomp", "xcomp") and not aim:
         return False
     h = tree.head(t)
     return h is not None and h.i in requests

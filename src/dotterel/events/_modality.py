@@ -29,6 +29,12 @@ OBLIGATION_HEADS = {"need", "have", "obliged", "required", "bound"}
 # is a show of force (15x), not yet the attack
 PREPARING_HEADS = {"prepare", "prepared", "poised", "gear", "brace"}
 PREPARED_FORCE = "150"
+# aspectual verbs pass their xcomp through to the head above: "prepared to resume shelling",
+# "vowed to continue fighting"
+# "it is important for Iran and Afghanistan to focus on establishing relations"
+NORMATIVE = {"important", "necessary", "essential", "vital", "crucial", "imperative", "time",
+             "advisable", "desirable", "high"}
+ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "restart"}
 
 # subordinators of clauses that tell what happened before or around the main event
 BACKGROUND = {"after", "before", "since", "when", "while", "as", "until", "once", "because"}
@@ -56,6 +62,7 @@ class Modality:
     folded: bool = False  # the complement of another trigger: that trigger carries the event
     preparing: bool = False  # "prepared to ...": about to act
     embedded: str = "main"  # main | complement | purpose | relative | nominal
+    normative: bool = False  # "it is important for X to ...": what ought to be, not an act
 
 
 def _aux(tree: Tree, t: Token) -> set[str]:
@@ -79,6 +86,9 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
     conditioned_if = "if" in marks
     folded, embedded, preparing = False, "main", False
     h = tree.head(t)
+    if (t.dep == "xcomp" and h is not None and h.lemma.lower() in ASPECTUAL
+            and h.i not in trigger_ids and h.dep == "xcomp" and tree.head(h) is not None):
+        t, h = h, tree.head(h)
     if t.dep == "xcomp" and h is not None:
         hl = h.lemma.lower()
         head_aux = _aux(tree, h)
@@ -112,7 +122,23 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
     return Modality(future=future, obligation=obligation, possible=possible, negated=negated,
                     conditional=conditional, conditioned=conditioned,
                     conditioned_if=conditioned_if, folded=folded,
-                    embedded=embedded, preparing=preparing)
+                    embedded=embedded, preparing=preparing, normative=_normative(tree, t))
+
+
+def _normative(tree: Tree, t: Token) -> bool:
+    """The trigger is what "it is important (necessary, time) for X to" do."""
+    cur = t
+    for _ in range(5):
+        h = tree.head(cur)
+        if h is None or h.i == cur.i or cur.dep not in ("xcomp", "advcl", "pcomp", "prep", "ccomp"):
+            return False
+        if h.lemma.lower() == "be" and any(k.lemma.lower() in NORMATIVE
+                                           for k in tree.children(h, ("acomp", "attr"))):
+            return True
+        if h.pos == "ADJ" and h.lemma.lower() in NORMATIVE:
+            return True
+        cur = h
+    return False
 
 
 def recode(cameo: str, m: Modality) -> str:

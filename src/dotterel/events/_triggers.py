@@ -18,6 +18,16 @@ VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
 NEAR_DEPS = {"prt", "prep", "agent", "dative", "dobj", "xcomp", "acomp", "attr", "pobj",
              "advmod", "npadvmod", "ccomp", "oprd", "compound", "amod"}
+# nouns whose compound modifier names the event: "a mediation effort", "a relief operation"
+EVENTIVE_HEADS = {"effort", "operation", "campaign", "program", "programme", "mission", "drive",
+                  "bid", "process", "initiative", "action", "activity", "deal", "agreement",
+                  "plan", "measure", "package", "convoy", "flight", "shipment", "delivery",
+                  "exercise", "drill", "round", "session", "meeting", "summit", "conference",
+                  "visit", "trip", "tour", "movement", "march", "rally", "wave", "spree", "warrant",
+                  "order"}
+# who travels "for talks" takes part in them
+MOTION_VERBS = {"return", "go", "travel", "arrive", "come", "fly", "head", "gather", "meet",
+                "convene", "sit", "leave"}
 DESCEND = {"prep", "agent", "xcomp", "dobj", "prt", "acomp", "dative", "pcomp", "pobj"}
 
 
@@ -34,6 +44,10 @@ def _near(tree: Tree, t: Token) -> dict[str, int]:
     """Lemma -> token index of the dependents a pattern may name (two levels down)."""
     near: dict[str, int] = {}
     for k in tree.children(t):
+        if k.dep == "advcl":  # "pushing hard for the US to support": "for" marks the aim
+            for m in tree.children(k, ("mark",)):
+                if m.lemma.lower() == "for":
+                    near.setdefault("for", m.i)
         if k.dep in NEAR_DEPS or k.dep == "aux":
             near.setdefault(k.lemma.lower(), k.i)
             if k.dep in DESCEND:
@@ -42,6 +56,9 @@ def _near(tree: Tree, t: Token) -> dict[str, int]:
                     if g.dep == "prep":  # "received a mission of observers"
                         for o in tree.children(g, ("pobj",)):
                             near.setdefault(o.lemma.lower(), o.i)
+                            if g.lemma.lower() == "of":  # "part of a military aid program"
+                                for c in tree.children(o, ("compound",)):
+                                    near.setdefault(c.lemma.lower(), c.i)
     return near
 
 
@@ -97,13 +114,29 @@ def find_triggers(tree: Tree, lexicon: Lexicon) -> list[Trigger]:
     nominal: list[Trigger] = []
     verbs = {tr.token.i for tr in verbal}
     for t in tree.tokens:
-        if t.pos in NOUN_POS and t.i not in consumed:
+        if t.pos in NOUN_POS and t.i not in consumed and not _modifier_only(tree, t, lexicon):
             m = _match(tree, t, _candidates(lexicon, "N", t))
             if m:
                 light = _light_verb(tree, t, lexicon) or _support_verb(tree, t, verbs)
                 nominal.append(Trigger(token=t, pattern=m[0], nominal=True, light=light,
                                        consumed=m[1]))
     return sorted(verbal + nominal, key=lambda tr: tr.token.i)
+
+
+def _modifier_only(tree: Tree, t: Token, lexicon: Lexicon) -> bool:
+    """A trigger noun that only describes another noun is no event: "truce monitors",
+    "protest leaders", "attack helicopters". It is one when that noun is an effort or an
+    operation ("a mediation effort", "an aid programme") or a trigger itself."""
+    if t.dep != "compound":
+        return False
+    h = tree.head(t)
+    if h is None or h.pos not in NOUN_POS:
+        return False
+    head = h.lemma.lower()
+    if head in EVENTIVE_HEADS or lexicon.candidates("N", head):
+        return False
+    v = tree.head(h)  # "issued arrest warrants", "launched a joint cooperation zone"
+    return not (h.dep == "dobj" and v is not None and v.lemma.lower() in lexicon.light_verbs)
 
 
 def _nominal_object(tree: Tree, verb: Token, lexicon: Lexicon) -> bool:
@@ -135,6 +168,8 @@ def _light_verb(tree: Tree, noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep in ("dobj", "attr", "nsubjpass") and h.lemma.lower() in lexicon.light_verbs:
         return h
     if noun.dep == "pobj" and (v := tree.head(h)) is not None:
+        if h.lemma.lower() == "for" and v.lemma.lower() in MOTION_VERBS:
+            return v  # "negotiators return to Geneva for talks"
         if v.lemma.lower() in lexicon.light_verbs or v.lemma.lower() in ("responsible", "engage"):
             if v.pos == "ADJ" and v.dep in ("acomp", "amod"):  # "has been responsible for"
                 return tree.head(v)
