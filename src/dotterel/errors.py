@@ -14,6 +14,8 @@ from __future__ import annotations
 
 E001 = "E001"  # no English model installed
 E002 = "E002"  # model installed but failed to load
+E003 = "E003"  # an optional dependency is missing (pyspark; torch and MiniLM for --semantic)
+E004 = "E004"  # the semantic fallback's model or classifier weights failed to load
 E101 = "E101"  # file not found
 E102 = "E102"  # empty input
 E103 = "E103"  # binary or undecodable input

@@ -50,17 +50,23 @@ class Pipeline:
     ``dotterel.nlp.SentenceFilter``); faster, at a small cost in coreference.
     ``llm``: a ``dotterel.llm.LLMSettings``; the model behind it then supplies the events
     (parse, claims and actor dictionary stay dotterel's), and an article whose model answer
-    fails to validate becomes a Failure with the LLM error's code (E5xx)."""
+    fails to validate becomes a Failure with the LLM error's code (E5xx).
+    ``semantic``: type the sentences the rules leave untyped with the MiniLM classifier
+    (``dotterel.events._semantic``; needs the extra ``dotterel[semantic]``). Every sentence is
+    then parsed, whatever ``prefilter`` says."""
 
     def __init__(self, *, nlp: Any = None, dict_paths: Sequence[Path] = (),
                  gazetteer: Any = None, batch_size: int = 32,
-                 prefilter: bool = PREFILTER_DEFAULT, llm: LLMSettings | None = None) -> None:
+                 prefilter: bool = PREFILTER_DEFAULT, llm: LLMSettings | None = None,
+                 semantic: bool = False) -> None:
         self._nlp = nlp
         self.dict_paths = tuple(Path(p) for p in dict_paths)
         self._gazetteer = gazetteer
         self.batch_size = batch_size
-        self.prefilter = prefilter
+        self.prefilter = prefilter and not semantic
         self.llm = llm
+        self.semantic = semantic
+        self._semantic = None
         self._events = None
         self._claims = None
         self._llm_coder = None
@@ -101,6 +107,10 @@ class Pipeline:
                     self.llm, codebook=lexicon.cameo,
                     resolve=lambda toks: resolve_tokens(toks, dictionary=dictionary),
                     find_places=lambda toks: find_places(toks, gazetteer=gaz))
+            if self.semantic:
+                from dotterel.events._semantic import SemanticFallback
+
+                self._semantic = SemanticFallback()
         return self._events, self._claims
 
     def sentence_filter(self) -> Any:
@@ -146,6 +156,10 @@ class Pipeline:
         dateline = dateline_place(art.text[art.body_start:art.body_start + 200],
                                   gazetteer=self.gazetteer)
         evs = events.code(parsed, dateline=dateline, mentions=mentions)
+        if self._semantic is not None:
+            from dotterel.events._semantic import semantic_events
+
+            evs = semantic_events(events, parsed, evs, self._semantic)
         cls = claims.code(parsed, mentions=mentions, events=evs)
         if self._llm_coder is not None:  # the rules still ran: claims need their coreference
             evs = self._llm_coder.code(parsed, dateline=dateline)

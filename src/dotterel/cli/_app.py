@@ -52,6 +52,10 @@ WorkersOpt = Annotated[int, typer.Option(
 PrefilterOpt = Annotated[bool, typer.Option(
     "--prefilter/--no-prefilter", help="Skip the parse of sentences with no trigger or cue word.")]
 
+SemanticOpt = Annotated[bool, typer.Option(
+    "--semantic/--no-semantic", help="Type sentences the rules leave untyped with a MiniLM "
+    "classifier (needs pip install 'dotterel[semantic]'; slower).")]
+
 
 class Coder(str, Enum):
     rules = "rules"
@@ -80,10 +84,12 @@ def _llm(coder: Coder, url: str | None, model: str | None, timeout: float,
 
 
 def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = PREFILTER_DEFAULT,
-              llm: LLMSettings | None = None):
+              llm: LLMSettings | None = None, semantic: bool = False):
     from dotterel.pipeline import Pipeline
 
-    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter, llm=llm)
+    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter, llm=llm, semantic=semantic)
+    if semantic:
+        pipeline._coders()  # a missing extra is a clear error now, not one failure per article
     if workers <= 1:
         return pipeline
     from dotterel.scale import ParallelPipeline, PipelineSettings
@@ -97,7 +103,7 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
          dict: DictOpt = None, workers: WorkersOpt = 1,
          prefilter: PrefilterOpt = PREFILTER_DEFAULT, coder: CoderOpt = Coder.rules,
          llm_url: LlmUrlOpt = None, llm_model: LlmModelOpt = None,
-         llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT) -> None:
+         llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT, semantic: SemanticOpt = False) -> None:
     """Code articles and print events and claims; no database.
 
     Example: dotterel code article.txt --format json
@@ -105,8 +111,8 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
     from dotterel.articles import read_inputs
 
     llm = _llm(coder, llm_url, llm_model, llm_timeout, workers)
-    results = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm).process(
-        read_inputs(paths))
+    results = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm,
+                        semantic=semantic).process(read_inputs(paths))
     failed = out.print_results(results, format.value)
     raise typer.Exit(1 if failed else 0)
 
@@ -124,7 +130,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
                "process holds the database.")] = LOCK_TIMEOUT_S,
            coder: CoderOpt = Coder.rules, llm_url: LlmUrlOpt = None,
            llm_model: LlmModelOpt = None, llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT,
-           ) -> None:
+           semantic: SemanticOpt = False) -> None:
     """Code articles and store them; the same article twice is stored once. Exits 1 when
     some inputs failed (each is in the failures table), 2 when the database cannot be used.
 
@@ -133,7 +139,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
     from dotterel.ingest import ingest_paths
 
     llm = _llm(coder, llm_url, llm_model, llm_timeout, workers)
-    pipeline = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm)
+    pipeline = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm, semantic=semantic)
     summary = ingest_paths(paths, db=db, pipeline=pipeline, batch_size=batch,
                            progress=sys.stderr.isatty(), lock_timeout=lock_timeout,
                            on_wait=lambda message: typer.echo(f"dotterel: {message}", err=True))

@@ -29,7 +29,6 @@ from dotterel.scale._rows import OUTPUT_TABLES, result_rows
 from dotterel.scale._workers import PipelineSettings
 from dotterel.store._schema import Table
 
-E003 = "E003"  # an optional dependency is missing
 PARQUET_SUFFIXES = (".parquet", ".parq")
 CHUNK = 64  # articles per process_batch call inside a partition
 _SPARK_TYPES = {"VARCHAR": "StringType", "INTEGER": "IntegerType", "BIGINT": "LongType",
@@ -68,7 +67,7 @@ def session(master: str | None = None) -> Any:
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise DotterelError("pyspark is not installed; install it with: "
-                            "pip install 'dotterel[spark]'", code=E003) from exc
+                            "pip install 'dotterel[spark]'", code=E.E003) from exc
     from pyspark import SparkConf
 
     if not master or master.startswith("local"):  # before the JVM starts; under spark-submit

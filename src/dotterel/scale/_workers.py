@@ -34,15 +34,16 @@ class PipelineSettings:
     dict_paths: tuple[Path, ...] = ()
     batch_size: int = 32
     prefilter: bool = PREFILTER_DEFAULT
+    semantic: bool = False
 
     @classmethod
     def of(cls, pipeline: Pipeline) -> PipelineSettings:
         return cls(dict_paths=tuple(pipeline.dict_paths), batch_size=pipeline.batch_size,
-                   prefilter=pipeline.prefilter)
+                   prefilter=pipeline.prefilter, semantic=pipeline.semantic)
 
     def build(self) -> Pipeline:
         return Pipeline(dict_paths=self.dict_paths, batch_size=self.batch_size,
-                        prefilter=self.prefilter)
+                        prefilter=self.prefilter, semantic=self.semantic)
 
 
 class ParallelPipeline:
