@@ -24,8 +24,8 @@ from dotterel.events._semantic import NONE, TYPE_CODES, Classifier, MiniLM  # no
 LABELS = tuple(sorted(TYPE_CODES)) + (NONE,)
 
 
-def fit(x: np.ndarray, y: list[str], *, l2: float = 1e-3, steps: int = 800,
-        rate: float = 2.0) -> Classifier:
+def fit(x: np.ndarray, y: list[str], *, l2: float = 1e-4, steps: int = 3000,
+        rate: float = 4.0) -> Classifier:
     """Softmax regression; each class weighs the same whatever its number of sentences."""
     k = len(LABELS)
     index = np.array([LABELS.index(label) for label in y])

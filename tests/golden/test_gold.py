@@ -98,3 +98,33 @@ def test_own_cameo_dev_set_floors(pipeline, shared, tmp_path):
     score = _score(shared, "sentences", str(gold), str(out), "--scheme", "cameo")
     for key, floor in FLOORS["cameo_dev"].items():
         assert score[key] >= floor, (key, score)
+
+
+def test_blind_heldout_set_floors(pipeline, shared, tmp_path):
+    """240 sentences written without running the coder (plover_heldout.README.md) and never
+    tuned on: the honest estimate of how the rules do on wordings they have not seen."""
+    gold = DEV / "plover_heldout.jsonl"
+    plv = _score(shared, "sentences", str(gold), str(_code_jsonl(pipeline, gold, shared, tmp_path)),
+                 "--scheme", "plv")
+    assert plv["type_accuracy"] >= FLOORS["plover_heldout"]["plv_type_accuracy"], plv
+
+
+@pytest.fixture(scope="module")
+def semantic_pipeline():
+    from dotterel.pipeline import Pipeline
+    return Pipeline(semantic=True)
+
+
+def test_semantic_fallback_floors(semantic_pipeline, shared, tmp_path):
+    """The MiniLM fallback (trained on training/semantic_train.jsonl only) on the blind set and
+    the shared PLOVER gold; it must beat the rules alone on both."""
+    floors = FLOORS["semantic"]
+    gold = DEV / "plover_heldout.jsonl"
+    out = _code_jsonl(semantic_pipeline, gold, shared, tmp_path)
+    plv = _score(shared, "sentences", str(gold), str(out), "--scheme", "plv")
+    assert plv["type_accuracy"] >= floors["heldout_plv_type_accuracy"], plv
+    assert plv["type_accuracy"] > FLOORS["plover_heldout"]["plv_type_accuracy"]
+    gold = shared / "gold" / "plover_gsr.jsonl"
+    score = _score(shared, "sentences", str(gold),
+                   str(_code_jsonl(semantic_pipeline, gold, shared, tmp_path)))
+    assert score["type_accuracy"] >= floors["plover_type_accuracy"], score

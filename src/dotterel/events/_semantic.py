@@ -35,7 +35,7 @@ TYPE_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "COOPERATE": "
               "AID": "070", "CONCEDE": "080", "RETREAT": "087", "REQUEST": "020",
               "ACCUSE": "111", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
               "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170", "ASSAULT": "190"}
-THRESHOLD = 0.35  # least probability of the best type; below it the sentence stays uncoded
+THRESHOLD = 0.45  # least probability of the best type; below it the sentence stays uncoded
 CONFIDENCE_SCALE = 0.5  # a classified event's confidence is its probability times this
 WEIGHTS = "semantic.npz"
 REPORTING = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm"}
@@ -100,6 +100,9 @@ class MiniLM:
             raise ModelError("the semantic fallback needs the extra: pip install 'dotterel[semantic]' "
                              f"(torch==2.13.0 first, for the CPU build): {exc}", code=E003) from exc
         try:
+            from transformers.utils import logging as hf_logging
+            hf_logging.set_verbosity_error()  # no progress bars on stderr
+            hf_logging.disable_progress_bar()
             self.model = SentenceTransformer(str(get_model_path()), device="cpu")
         except Exception as exc:  # noqa: BLE001 - any failure to load is the same to the user
             raise ModelError(f"all-MiniLM-L6-v2 failed to load: {exc}", code=E004) from exc
