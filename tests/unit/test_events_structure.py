@@ -85,6 +85,11 @@ def test_a_trigger_noun_that_only_describes_another_noun_is_no_event(coder):
             ("attacked", "attack", "VERB", "ROOT", 2), ("truce", "truce", "NOUN", "compound", 4),
             ("monitors", "monitor", "NOUN", "dobj", 2)]
     assert [e.trigger for e in coder.code(chain(rows))] == ["attacked"]
+    # "The army carried truce monitors": "carry" is a light verb, the monitors are still people
+    rows = [("The", "the", "DET", "det", 1), ("army", "army", "NOUN", "nsubj", 2),
+            ("carried", "carry", "VERB", "ROOT", 2), ("truce", "truce", "NOUN", "compound", 4),
+            ("monitors", "monitor", "NOUN", "dobj", 2)]
+    assert "truce" not in [e.trigger for e in coder.code(chain(rows))]
     # "Iran launched a mediation effort": the effort is the mediation
     rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
             ("a", "a", "DET", "det", 4), ("mediation", "mediation", "NOUN", "compound", 4),

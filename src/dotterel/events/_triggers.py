@@ -25,6 +25,7 @@ EVENTIVE_HEADS = {"effort", "operation", "campaign", "program", "programme", "mi
                   "exercise", "drill", "round", "session", "meeting", "summit", "conference",
                   "visit", "trip", "tour", "movement", "march", "rally", "wave", "spree", "warrant",
                   "order"}
+AGENT_SUFFIXES = ("or", "er", "ist", "ian")  # monitor, negotiator, leader, activist, civilian
 # who travels "for talks" takes part in them
 MOTION_VERBS = {"return", "go", "travel", "arrive", "come", "fly", "head", "gather", "meet",
                 "convene", "sit", "leave"}
@@ -135,6 +136,8 @@ def _modifier_only(tree: Tree, t: Token, lexicon: Lexicon) -> bool:
     head = h.lemma.lower()
     if head in EVENTIVE_HEADS or lexicon.candidates("N", head):
         return False
+    if head.endswith(AGENT_SUFFIXES):
+        return True  # "carrying truce monitors": people, not an event
     v = tree.head(h)  # "issued arrest warrants", "launched a joint cooperation zone"
     return not (h.dep == "dobj" and v is not None and v.lemma.lower() in lexicon.light_verbs)
 
