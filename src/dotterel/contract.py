@@ -43,15 +43,24 @@ def claim_json(c: Claim) -> dict[str, Any]:
     }
 
 
-def result_json(r: ArticleResult) -> dict[str, Any]:
+def candidate_json(e: Event) -> dict[str, Any]:
+    """A candidate selection dropped: the event as coded, and why it is not in ``events``."""
+    return event_json(e) | {"dropped": e.dropped}
+
+
+def result_json(r: ArticleResult, *, candidates: bool = False) -> dict[str, Any]:
+    """The JSON contract of one coded article; ``candidates`` adds what selection dropped."""
     a = r.article
-    return {
+    out = {
         "article": {"id": a.input_id if a.input_id is not None else a.id, "hash": a.id,
                     "title": a.title, "date": a.date, "source": a.source, "url": a.url,
                     "origin": a.origin, "language": r.language},
         "events": [event_json(e) for e in r.events],
         "claims": [claim_json(c) for c in r.claims],
     }
+    if candidates:
+        out["candidates"] = [candidate_json(e) for e in r.candidates]
+    return out
 
 
 def failure_json(f: Failure) -> dict[str, Any]:

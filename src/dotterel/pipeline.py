@@ -163,7 +163,11 @@ class Pipeline:
         cls = claims.code(parsed, mentions=mentions, events=evs)
         if self._llm_coder is not None:  # the rules still ran: claims need their coreference
             evs = self._llm_coder.code(parsed, dateline=dateline)
-        return ArticleResult(article=art, events=tuple(align(evs, cls)), claims=tuple(cls))
+        from dotterel.events import SelectionContext, select
+
+        kept, dropped = select(align(evs, cls), SelectionContext(article=art, claims=cls))
+        return ArticleResult(article=art, events=tuple(kept), claims=tuple(cls),
+                             candidates=tuple(dropped))
 
     def process(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
         """Code a stream of articles; failures pass through, and an article that fails to code

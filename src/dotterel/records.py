@@ -126,6 +126,7 @@ class Event:
     sentence_start: int = 0
     date: str | None = None  # the event date where the text gives one, else the article date
     reported_by: str | None = None  # the speaker when the event is told inside reported speech
+    dropped: str | None = None  # why selection left it out of the default output (candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,3 +161,4 @@ class ArticleResult:
     claims: tuple[Claim, ...] = ()
     places: tuple[Place, ...] = ()
     language: str = "en"
+    candidates: tuple[Event, ...] = ()  # what selection dropped, each with its reason

@@ -282,8 +282,14 @@ def test_tabari_file_goes_to_the_actor_loader_not_the_lexicon(tmp_path: Path) ->
     assert load_lexicon(_trigger_files(paths)).candidates("V", "bombard")[0].cameo == "195"
 
 
-def test_shipped_dictionary_has_no_dated_roles() -> None:
-    assert not load_dictionary().dated  # so the coder behaves as before without --dict files
+def test_shipped_taliban_code_as_insurgents_before_the_fall_of_kabul() -> None:
+    from dotterel.actors import lookup_name
+
+    d = load_dictionary()
+    assert d.dated
+    assert lookup_name("the Taliban", dictionary=d, date="2019-01-24").sector == "REB"
+    assert lookup_name("the Taliban", dictionary=d, date="2021-08-15").sector == "GOV"
+    assert lookup_name("the Taliban", dictionary=d).sector == "GOV"  # undated: today's reading
 
 
 # -- scale ----------------------------------------------------------------------------------------

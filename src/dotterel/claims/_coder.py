@@ -51,7 +51,8 @@ class ClaimCoder:
         for span, sent, cue in attributions(parsed.sentences, parsed.article.text, C.ASSERT_CUES):
             finders[sent.index].quote(span, cue, parsed.article.text)
         ledger.resolve_forward()
-        return ledger.claims
+        return [c if (s := mentions.at_home(c.speaker)) is c.speaker else replace(c, speaker=s)
+                for c in ledger.claims]
 
 
 class _Ledger:

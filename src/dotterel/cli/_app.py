@@ -103,7 +103,11 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
          dict: DictOpt = None, workers: WorkersOpt = 1,
          prefilter: PrefilterOpt = PREFILTER_DEFAULT, coder: CoderOpt = Coder.rules,
          llm_url: LlmUrlOpt = None, llm_model: LlmModelOpt = None,
-         llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT, semantic: SemanticOpt = False) -> None:
+         llm_timeout: LlmTimeoutOpt = LLM_TIMEOUT, semantic: SemanticOpt = False,
+         candidates: Annotated[bool, typer.Option(
+             "--candidates", help="Also print the events selection dropped (statements, "
+             "negated, hypothetical, uncoded doers, background, duplicates), each with its "
+             "reason in 'dropped'.")] = False) -> None:
     """Code articles and print events and claims; no database.
 
     Example: dotterel code article.txt --format json
@@ -113,7 +117,7 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
     llm = _llm(coder, llm_url, llm_model, llm_timeout, workers)
     results = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm,
                         semantic=semantic).process(read_inputs(paths))
-    failed = out.print_results(results, format.value)
+    failed = out.print_results(results, format.value, candidates=candidates)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -23,9 +23,11 @@ def _warn(f: Failure) -> None:
     print(f"dotterel: [{f.code}] {where}: {f.message}", file=sys.stderr)
 
 
-def print_results(items: Iterable[ArticleResult | Failure], fmt: str) -> int:
+def print_results(items: Iterable[ArticleResult | Failure], fmt: str, *,
+                  candidates: bool = False) -> int:
     """Print coded articles in ``fmt``; failures go to stderr (and, in jsonl, a line each).
-    Returns the number of failures."""
+    ``candidates`` adds the events selection dropped, with the reason. Returns the number of
+    failures."""
     failed, objs = 0, []
     for item in items:
         if isinstance(item, Failure):
@@ -34,11 +36,11 @@ def print_results(items: Iterable[ArticleResult | Failure], fmt: str) -> int:
             if fmt == "jsonl":
                 print(json.dumps(failure_json(item), ensure_ascii=False), flush=True)
             continue
-        obj = result_json(item)
+        obj = result_json(item, candidates=candidates)
         if fmt == "jsonl":
             print(json.dumps(obj, ensure_ascii=False), flush=True)
         elif fmt == "table":
-            _print_table(item)
+            _print_table(item, candidates=candidates)
         else:
             objs.append(obj)
     if fmt == "json":
@@ -46,12 +48,15 @@ def print_results(items: Iterable[ArticleResult | Failure], fmt: str) -> int:
     return failed
 
 
-def _print_table(r: ArticleResult) -> None:
+def _print_table(r: ArticleResult, *, candidates: bool = False) -> None:
     print(f"# {r.article.title or r.article.origin or r.article.id}  ({r.article.date or 'no date'})")
-    for e in r.events:
+    shown = sorted(r.events + r.candidates, key=lambda e: (e.sentence, e.trigger_start)) \
+        if candidates else r.events
+    for e in shown:
         a = e.actor.code if e.actor else "-"
         b = e.recipient.code if e.recipient else "-"
-        flags = ("NEG " if e.negated else "") + ("HYP " if e.hypothetical else "")
+        flags = (f"({e.dropped}) " if e.dropped else "") + ("NEG " if e.negated else "") \
+            + ("HYP " if e.hypothetical else "")
         print(f"  [{e.sentence:>2}] {a or '?':<4} {e.cameo:<4} {e.plover_type or '-':<9} {b or '?':<4}"
               f" {e.goldstein:>5.1f}  {flags}{e.trigger!r}: "
               f"{(e.actor.text if e.actor else '')} -> {(e.recipient.text if e.recipient else '')}")

@@ -2,5 +2,8 @@
 from dotterel.events._coder import EventCoder
 from dotterel.events._lexicon import CameoCode, Lexicon, TriggerPattern, load_lexicon
 from dotterel.events._mentions import Mentions
+from dotterel.events._select import Context as SelectionContext
+from dotterel.events._select import select
 
-__all__ = ["CameoCode", "EventCoder", "Lexicon", "Mentions", "TriggerPattern", "load_lexicon"]
+__all__ = ["CameoCode", "EventCoder", "Lexicon", "Mentions", "SelectionContext", "TriggerPattern",
+           "load_lexicon", "select"]

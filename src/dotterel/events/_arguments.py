@@ -84,8 +84,8 @@ class ArgumentFinder:
         person = _person_name(toks)
         if actor is not None and actor.kind == "group":
             person = None  # "Bosnian Serbs", which the tagger may call a person, is a group
-        if person and actor is not None and actor.code:
-            self.mentions.add_person(person, actor)
+        if person and actor is not None and (actor.code or actor.sector):
+            self.mentions.add_person(person, actor)  # "Provincial councillor Sharif Hotak"
             if actor.kind != "person":
                 actor = replace(actor, name=person, kind="person")
         elif person:

@@ -9,6 +9,7 @@ Abdollahian" ... "Abdollahian"), and a definite description takes the last menti
 from __future__ import annotations
 
 from bisect import insort
+from collections import Counter
 from dataclasses import replace
 
 from dotterel.records import Actor
@@ -27,14 +28,47 @@ DEFINITES = {
 }
 
 
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "UAF", "INT"})
+HOME_MIN_SHARE = 0.3  # the home country must be at least this share of the country mentions
+
+
 class Mentions:
     """The actors mentioned so far in one article, in text order."""
 
-    __slots__ = ("items", "persons")
+    __slots__ = ("items", "persons", "home_code")
 
     def __init__(self) -> None:
         self.items: list[tuple[int, Actor, bool]] = []
         self.persons: dict[str, Actor] = {}
+        self.home_code: str | None = None  # set once the article is read (``settle``)
+
+    def settle(self, *, extra: Counter | None = None) -> str | None:
+        """Fix the article's home country (see ``home``) once every mention is in."""
+        self.home_code = self.home(extra=extra)
+        return self.home_code
+
+    def at_home(self, a: Actor | None) -> Actor | None:
+        """An actor known only by a domestic role ("police", "the governor", "Hotak", whom the
+        article introduced as a provincial councillor) takes the article's home country."""
+        if a is None or a.code or not a.sector or a.kind not in ("role", "person") \
+                or self.home_code is None:
+            return a
+        return replace(a, code=self.home_code)
+
+    def home(self, *, extra: Counter | None = None) -> str | None:
+        """The country the article is set in: the country its actors belong to most often
+        (plus ``extra`` counts, such as the places of its events), when one country clearly
+        leads. Actors known only by a domestic role ("police", "protesters", "the governor")
+        belong to it, as event data sets code unnamed domestic actors."""
+        counts = Counter(a.code for _, a, _ in self.items
+                         if a.code and len(a.code) == 3 and a.code not in NON_STATE)
+        counts.update(extra or {})
+        if not counts:
+            return None
+        (best, n), *rest = counts.most_common(2) + [(None, 0)]
+        if n < 2 * rest[0][1] and rest[0][1] > 0 and n - rest[0][1] < 2:
+            return None  # two countries in balance: no home
+        return best if n / sum(counts.values()) >= HOME_MIN_SHARE else None
 
     def add(self, offset: int, actor: Actor, *, subject: bool = False) -> None:
         if actor.code or actor.sector:
@@ -85,6 +119,7 @@ class Mentions:
 
     def _last(self, before: int, ok, *, subjects_only: bool = False) -> Actor | None:
         for offset, actor, subject in reversed(self.items):
-            if offset < before and actor.code and ok(actor) and (subject or not subjects_only):
+            known = actor.code or (actor.kind == "person" and actor.sector)  # a role's holder
+            if offset < before and known and ok(actor) and (subject or not subjects_only):
                 return actor
         return None
