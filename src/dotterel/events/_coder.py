@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from dotterel.articles import resolve_relative_day
 from dotterel.events._arguments import ArgumentFinder, Resolver
+from dotterel.events._context import in_context
 from dotterel.events._lexicon import Lexicon
 from dotterel.events._mentions import Mentions
 from dotterel.events._modality import Modality, modality, recode
@@ -73,12 +73,7 @@ class EventCoder:
         events: list[Event] = []
         for sent in parsed.sentences:
             events.extend(self.code_sentence(sent, parsed, mentions, dateline))
-        places = Counter(e.location.country for e in events
-                         if e.location is not None and e.location.country)
-        if dateline is not None and dateline.country:
-            places[dateline.country] += 2
-        mentions.settle(extra=places)
-        return [_at_home(e, mentions) for e in events]
+        return in_context(events, mentions, dateline)
 
     def code_sentence(self, sent: Sentence, parsed: ParsedArticle, mentions: Mentions,
                       dateline: Place | None) -> list[Event]:
@@ -266,13 +261,6 @@ def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
     if actor.kind == "person" or actor.sector is None:  # "both sides" are no domestic role
         return actor
     return replace(actor, code=place.country)
-
-
-def _at_home(e: Event, mentions: Mentions) -> Event:
-    actor, rec = mentions.at_home(e.actor), mentions.at_home(e.recipient)
-    if actor is e.actor and rec is e.recipient:
-        return e
-    return replace(e, actor=actor, recipient=rec)
 
 
 def _unattributed(actor: Actor | None, cameo: str, place: Place | None) -> Actor | None:

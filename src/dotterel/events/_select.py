@@ -11,6 +11,8 @@ Rules, in order:
   hypothetical  plans, conditions, possibilities, purposes
   no_actor      the doer resolves to no code (violence keeps the unattributed convention)
   not_political reporters, outlets, analysts and the like are not actors
+  no_recipient  an act that is always done to someone (a meeting, an attack, an arrest, aid,
+                a threat, a rejection, a sanction) whose target the text does not give us
   background    history the article recalls: an earlier year, "last year's war"
   disputed      the content of a claim the article reports as denied or disputed
   duplicate     one event per act and sentence
@@ -30,6 +32,9 @@ COMMENTATORS = frozenset({"analyst", "analysts", "commentator", "commentators", 
                           "reporters", "journalist", "journalists", "correspondent",
                           "correspondents", "newspaper", "broadcaster", "website", "blogger",
                           "twitter", "facebook", "instagram", "tweet", "post"})
+# types whose acts always have a target: without one, the coder has misread the sentence
+DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "REJECT", "THREATEN", "SANCTION", "ASSAULT",
+                    "COERCE"})
 CHALLENGES = frozenset({"denies", "disputes", "demands_evidence", "retracts"})
 # phrases that put an act in the past of the news window
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -83,6 +88,12 @@ def not_political(e: Event, ctx: Context) -> str | None:
     return "not_political" if words & COMMENTATORS else None
 
 
+def no_recipient(e: Event, ctx: Context) -> str | None:
+    if e.plover_type in DYADIC and (e.recipient is None or not e.recipient.code):
+        return "no_recipient"
+    return None
+
+
 def background(e: Event, ctx: Context) -> str | None:
     """The sentence dates the act before the article's year, or says it is long past."""
     text = e.sentence_text
@@ -107,7 +118,7 @@ def disputed(e: Event, ctx: Context) -> str | None:
 
 
 RULES: tuple[Rule, ...] = (statement, negated, hypothetical, no_actor, not_political,
-                           background, disputed)
+                           no_recipient, background, disputed)
 
 
 def select(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Event]]:

@@ -1,0 +1,54 @@
+"""Resolution in the article's context: what a sentence alone cannot say about who acted.
+
+Runs once the whole article is coded (the last step of ``EventCoder.code``):
+- the article's home country: the country its actors and places belong to most often
+  (``Mentions.home``); actors known only by a domestic role ("police", "the governor",
+  "protesters", a person introduced by their office) take it;
+- an arrest, detention or charge told in the passive with no agent ("twenty people were
+  arrested") is the police's, of the home country;
+- violence whose doer the report does not name is coded to the country where it happened, else
+  to the home country, as an unattributed act (the convention of ``_coder._unattributed``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dotterel.events._mentions import Mentions
+from dotterel.records import Actor, Event, Place
+
+VIOLENT_ROOTS = ("18", "19", "20")
+ARRESTS = ("173",)  # arrest, detain, charge with legal action
+
+
+def in_context(events: Sequence[Event], mentions: Mentions,
+               dateline: Place | None) -> list[Event]:
+    places = Counter(e.location.country for e in events
+                     if e.location is not None and e.location.country)
+    if dateline is not None and dateline.country:
+        places[dateline.country] += 2
+    mentions.settle(extra=places)
+    return [_resolve(e, mentions) for e in events]
+
+
+def _resolve(e: Event, mentions: Mentions) -> Event:
+    actor, rec = mentions.at_home(e.actor), mentions.at_home(e.recipient)
+    home = mentions.home_code
+    if (actor is None or actor.code is None) and home and not _named(actor):
+        if e.cameo.startswith(ARRESTS):
+            actor = Actor(text="", code=home, sector="COP", name="police (implied)",
+                          kind="implied")
+        elif e.cameo.startswith(VIOLENT_ROOTS) and rec is not None:
+            country = e.location.country if e.location is not None and e.location.country \
+                else home
+            actor = Actor(text="", code=country, name="unattributed", kind="unattributed")
+    if actor is e.actor and rec is e.recipient:
+        return e
+    return replace(e, actor=actor, recipient=rec)
+
+
+def _named(actor: Actor | None) -> bool:
+    """The text names a doer we could not code ("a suspected gas leak", "the minibus"): not
+    an unnamed one."""
+    return actor is not None and bool(actor.text)
