@@ -53,12 +53,16 @@ class Pipeline:
     fails to validate becomes a Failure with the LLM error's code (E5xx).
     ``semantic``: type the sentences the rules leave untyped with the MiniLM classifier
     (``dotterel.events._semantic``; needs the extra ``dotterel[semantic]``). Every sentence is
-    then parsed, whatever ``prefilter`` says."""
+    then parsed, whatever ``prefilter`` says.
+    ``select``: keep only what an expert codes in ``events`` (``dotterel.events.select``) and
+    the rest in ``candidates``; False puts every candidate in ``events``, flags and all (what
+    the sentence-level gold sets score: the typing of a sentence once told it holds an
+    event)."""
 
     def __init__(self, *, nlp: Any = None, dict_paths: Sequence[Path] = (),
                  gazetteer: Any = None, batch_size: int = 32,
                  prefilter: bool = PREFILTER_DEFAULT, llm: LLMSettings | None = None,
-                 semantic: bool = False) -> None:
+                 semantic: bool = False, select: bool = True) -> None:
         self._nlp = nlp
         self.dict_paths = tuple(Path(p) for p in dict_paths)
         self._gazetteer = gazetteer
@@ -66,6 +70,7 @@ class Pipeline:
         self.prefilter = prefilter and not semantic
         self.llm = llm
         self.semantic = semantic
+        self.select = select
         self._semantic = None
         self._events = None
         self._claims = None
@@ -166,6 +171,8 @@ class Pipeline:
         from dotterel.events import SelectionContext, select
 
         kept, dropped = select(align(evs, cls), SelectionContext(article=art, claims=cls))
+        if not self.select:
+            kept, dropped = sorted(kept + dropped, key=lambda e: (e.sentence, e.trigger_start)), []
         return ArticleResult(article=art, events=tuple(kept), claims=tuple(cls),
                              candidates=tuple(dropped))
 

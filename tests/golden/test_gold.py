@@ -17,6 +17,15 @@ FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 pytestmark = pytest.mark.model
 
 
+@pytest.fixture(scope="module")
+def typing_pipeline():
+    """Every candidate in ``events``: the sentence-level sets score how a sentence is typed once
+    we are told it holds an event (CODING_GUIDE.md), not which events an expert would keep."""
+    from dotterel.pipeline import Pipeline
+
+    return Pipeline(select=False)
+
+
 def _score(shared: Path, *args: str) -> dict:
     proc = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), *args],
                           capture_output=True, text=True, check=True)
@@ -47,17 +56,17 @@ def test_seed_article_floors(pipeline, shared, tmp_path):
         assert score[key] >= floor, (key, score)
 
 
-def test_plover_gold_floors(pipeline, shared, tmp_path):
+def test_plover_gold_floors(typing_pipeline, shared, tmp_path):
     gold = shared / "gold" / "plover_gsr.jsonl"
-    score = _score(shared, "sentences", str(gold), str(_code_jsonl(pipeline, gold, shared, tmp_path)))
+    score = _score(shared, "sentences", str(gold), str(_code_jsonl(typing_pipeline, gold, shared, tmp_path)))
     assert score["missing_predictions"] == 0
     for key, floor in FLOORS["plover"].items():
         assert score[key] >= floor, (key, score)
 
 
-def test_petrarch_gold_floors(pipeline, shared, tmp_path):
+def test_petrarch_gold_floors(typing_pipeline, shared, tmp_path):
     gold = shared / "gold" / "petrarch_gsr_validation.jsonl"
-    out = _code_jsonl(pipeline, gold, shared, tmp_path)
+    out = _code_jsonl(typing_pipeline, gold, shared, tmp_path)
     score = _score(shared, "sentences", str(gold), str(out), "--scheme", "cameo")
     for key, floor in FLOORS["petrarch"].items():
         assert score[key] >= floor, (key, score)
@@ -67,8 +76,8 @@ def test_wikinews_all_articles_code(pipeline, shared):
     results = list(pipeline.process(read_path(shared / "gold" / "wikinews_articles.jsonl")))
     assert len(results) == 57
     assert all(isinstance(r, ArticleResult) for r in results)
-    share = sum(1 for r in results if r.events) / len(results)
-    assert share >= FLOORS["wikinews"]["share_with_events"]
+    candidates = sum(1 for r in results if r.events or r.candidates) / len(results)
+    assert candidates >= FLOORS["wikinews"]["share_with_candidates"]
     for r in results:  # offsets point at their text
         for e in r.events:
             assert r.article.text[e.trigger_start:e.trigger_end] == e.trigger
@@ -79,11 +88,11 @@ def test_wikinews_all_articles_code(pipeline, shared):
 DEV = Path(__file__).parent
 
 
-def test_own_plover_dev_set_floors(pipeline, shared, tmp_path):
+def test_own_plover_dev_set_floors(typing_pipeline, shared, tmp_path):
     """320 sentences we wrote ourselves (plover_dev.README.md): a check that rules generalise
     past the shared gold; PLV merges CONCEDE and RETREAT as the 15-class test sets do."""
     gold = DEV / "plover_dev.jsonl"
-    out = str(_code_jsonl(pipeline, gold, shared, tmp_path))
+    out = str(_code_jsonl(typing_pipeline, gold, shared, tmp_path))
     score = _score(shared, "sentences", str(gold), out)
     plv = _score(shared, "sentences", str(gold), out, "--scheme", "plv")
     floors = FLOORS["plover_dev"]
@@ -92,19 +101,19 @@ def test_own_plover_dev_set_floors(pipeline, shared, tmp_path):
     assert score["actor_code_accuracy"] >= floors["actor_code_accuracy"], score
 
 
-def test_own_cameo_dev_set_floors(pipeline, shared, tmp_path):
+def test_own_cameo_dev_set_floors(typing_pipeline, shared, tmp_path):
     gold = DEV / "cameo_dev.jsonl"
-    out = _code_jsonl(pipeline, gold, shared, tmp_path)
+    out = _code_jsonl(typing_pipeline, gold, shared, tmp_path)
     score = _score(shared, "sentences", str(gold), str(out), "--scheme", "cameo")
     for key, floor in FLOORS["cameo_dev"].items():
         assert score[key] >= floor, (key, score)
 
 
-def test_blind_heldout_set_floors(pipeline, shared, tmp_path):
+def test_blind_heldout_set_floors(typing_pipeline, shared, tmp_path):
     """240 sentences written without running the coder (plover_heldout.README.md) and never
     tuned on: the honest estimate of how the rules do on wordings they have not seen."""
     gold = DEV / "plover_heldout.jsonl"
-    plv = _score(shared, "sentences", str(gold), str(_code_jsonl(pipeline, gold, shared, tmp_path)),
+    plv = _score(shared, "sentences", str(gold), str(_code_jsonl(typing_pipeline, gold, shared, tmp_path)),
                  "--scheme", "plv")
     assert plv["type_accuracy"] >= FLOORS["plover_heldout"]["plv_type_accuracy"], plv
 
@@ -112,7 +121,7 @@ def test_blind_heldout_set_floors(pipeline, shared, tmp_path):
 @pytest.fixture(scope="module")
 def semantic_pipeline():
     from dotterel.pipeline import Pipeline
-    return Pipeline(semantic=True)
+    return Pipeline(semantic=True, select=False)
 
 
 def test_semantic_fallback_floors(semantic_pipeline, shared, tmp_path):
@@ -128,3 +137,44 @@ def test_semantic_fallback_floors(semantic_pipeline, shared, tmp_path):
     score = _score(shared, "sentences", str(gold),
                    str(_code_jsonl(semantic_pipeline, gold, shared, tmp_path)))
     assert score["type_accuracy"] >= floors["plover_type_accuracy"], score
+
+
+# -- whole articles (CODING_GUIDE.md): what an expert codes, and nothing else -------------------
+
+@pytest.fixture(scope="module")
+def dev_scores(pipeline, shared, tmp_path_factory):
+    gold = shared / "gold" / "articles" / "wikinews_dev.jsonl"
+    out = _code_jsonl(pipeline, gold, shared, tmp_path_factory.mktemp("articles"))
+    return _score(shared, "articles", str(gold), str(out))["strict"]
+
+
+def test_article_dev_set_event_floors(dev_scores):
+    floors = FLOORS["articles"]
+    for key in ("event_precision", "event_recall", "event_f1"):
+        assert dev_scores[key] >= floors[key], (key, dev_scores)
+    # over-generation: coded events per article against gold events per article
+    ratio = dev_scores["events_per_article"] / dev_scores["gold_per_article"]
+    assert ratio <= floors["max_events_per_gold"], dev_scores
+
+
+def test_article_dev_set_claim_floors(dev_scores):
+    floors = FLOORS["articles"]
+    for key in ("claim_precision", "claim_recall", "speaker_accuracy"):
+        assert dev_scores[key] >= floors[key], (key, dev_scores)
+
+
+def test_articles_without_codable_events_give_none(pipeline, shared):
+    """Obituaries, disasters and the like: the gold codes no required event in them, and the
+    default output must stay (nearly) empty there."""
+    gold = [json.loads(x) for x in (shared / "gold" / "articles" / "wikinews_dev.jsonl")
+            .read_text().splitlines() if x.strip()]
+    empty = {g["id"] for g in gold if not any(e["required"] for e in g["events"])}
+    assert len(empty) >= 3
+    feed = [g for g in gold if g["id"] in empty]
+    from dotterel.records import Article
+
+    arts = [Article(id=g["id"], text=g["text"], title=g.get("title"), date=g.get("date"))
+            for g in feed]
+    results = [r for r in pipeline.process(arts) if isinstance(r, ArticleResult)]
+    coded = sum(len(r.events) for r in results)
+    assert coded / len(results) <= FLOORS["articles"]["max_events_where_none"], coded

@@ -84,10 +84,11 @@ def _llm(coder: Coder, url: str | None, model: str | None, timeout: float,
 
 
 def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = PREFILTER_DEFAULT,
-              llm: LLMSettings | None = None, semantic: bool = False):
+              llm: LLMSettings | None = None, semantic: bool = False, select: bool = True):
     from dotterel.pipeline import Pipeline
 
-    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter, llm=llm, semantic=semantic)
+    pipeline = Pipeline(dict_paths=dicts or (), prefilter=prefilter, llm=llm, semantic=semantic,
+                        select=select)
     if semantic:
         pipeline._coders()  # a missing extra is a clear error now, not one failure per article
     if workers <= 1:
@@ -107,7 +108,11 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
          candidates: Annotated[bool, typer.Option(
              "--candidates", help="Also print the events selection dropped (statements, "
              "negated, hypothetical, uncoded doers, background, duplicates), each with its "
-             "reason in 'dropped'.")] = False) -> None:
+             "reason in 'dropped'.")] = False,
+         select: Annotated[bool, typer.Option(
+             "--select/--all-candidates", help="Events are what an expert codes (default); "
+             "--all-candidates puts every candidate in 'events', flagged negated or "
+             "hypothetical where so, as the sentence-level gold sets score.")] = True) -> None:
     """Code articles and print events and claims; no database.
 
     Example: dotterel code article.txt --format json
@@ -116,7 +121,7 @@ def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - f
 
     llm = _llm(coder, llm_url, llm_model, llm_timeout, workers)
     results = _pipeline(dict, workers=workers, prefilter=prefilter, llm=llm,
-                        semantic=semantic).process(read_inputs(paths))
+                        semantic=semantic, select=select).process(read_inputs(paths))
     failed = out.print_results(results, format.value, candidates=candidates)
     raise typer.Exit(1 if failed else 0)
 

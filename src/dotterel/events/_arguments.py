@@ -84,7 +84,7 @@ class ArgumentFinder:
         person = _person_name(toks)
         if actor is not None and actor.kind == "group":
             person = None  # "Bosnian Serbs", which the tagger may call a person, is a group
-        if person and actor is not None and (actor.code or actor.sector):
+        if person and actor is not None and (actor.code or (actor.sector and t.ent_type == "PERSON")):
             self.mentions.add_person(person, actor)  # "Provincial councillor Sharif Hotak"
             if actor.kind != "person":
                 actor = replace(actor, name=person, kind="person")

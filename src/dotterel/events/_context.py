@@ -6,11 +6,14 @@ Runs once the whole article is coded (the last step of ``EventCoder.code``):
   "protesters", a person introduced by their office) take it;
 - an arrest, detention or charge told in the passive with no agent ("twenty people were
   arrested") is the police's, of the home country;
+- a demand or protest by the home country's people (protesters, students, unions, parties in
+  opposition) that names no one it is addressed to is addressed to their government;
 - violence whose doer the report does not name is coded to the country where it happened, else
   to the home country, as an unattributed act (the convention of ``_coder._unattributed``).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,6 +23,12 @@ from dotterel.records import Actor, Event, Place
 
 VIOLENT_ROOTS = ("18", "19", "20")
 ARRESTS = ("173",)  # arrest, detain, charge with legal action
+# accidents and disasters kill too, but are nobody's act
+_MISHAP = re.compile(r"\b(accident|crash|collapse|disaster|earthquake|quake|storm|flood|"
+                     r"tsunami|landslide|avalanche|cyclone|hurricane|typhoon|drought|famine|"
+                     r"epidemic|outbreak|disease|virus|fire|wildfire|derailment|gas leak)", re.I)
+ADDRESSED = ("10", "14")  # demands and protests
+PUBLIC = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR"})
 
 
 def in_context(events: Sequence[Event], mentions: Mentions,
@@ -39,10 +48,14 @@ def _resolve(e: Event, mentions: Mentions) -> Event:
         if e.cameo.startswith(ARRESTS):
             actor = Actor(text="", code=home, sector="COP", name="police (implied)",
                           kind="implied")
-        elif e.cameo.startswith(VIOLENT_ROOTS) and rec is not None:
+        elif e.cameo.startswith(VIOLENT_ROOTS) and rec is not None \
+                and not _MISHAP.search(e.sentence_text):
             country = e.location.country if e.location is not None and e.location.country \
                 else home
             actor = Actor(text="", code=country, name="unattributed", kind="unattributed")
+    if rec is None and home and actor is not None and actor.code == home \
+            and actor.sector in PUBLIC and e.cameo.startswith(ADDRESSED):
+        rec = Actor(text="", code=home, sector="GOV", name="government (implied)", kind="implied")
     if actor is e.actor and rec is e.recipient:
         return e
     return replace(e, actor=actor, recipient=rec)

@@ -119,7 +119,7 @@ class Mentions:
 
     def _last(self, before: int, ok, *, subjects_only: bool = False) -> Actor | None:
         for offset, actor, subject in reversed(self.items):
-            known = actor.code or (actor.kind == "person" and actor.sector)  # a role's holder
+            known = actor.code or actor.sector  # a role ("the protesters") takes home later
             if offset < before and known and ok(actor) and (subject or not subjects_only):
                 return actor
         return None

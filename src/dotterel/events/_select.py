@@ -48,7 +48,9 @@ _PAST = re.compile(r"\b(last year'?s?|(two|three|four|five|six|seven|eight|nine|
                    r"career|presidency|term)|as a (young|teenager|child|student)|was born|"
                    r"throughout (his|her) (life|career)|in (his|her) (youth|career|early years))\b",
                    re.I)
-DUPLICATE_WINDOW = 0  # same sentence only
+# an obituary: its body is the life story, background except what the news window dates
+_OBITUARY = re.compile(r"\b(dies|died|dead at|death of|obituary|passes away|passed away|"
+                       r"funeral of|laid to rest)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ def background(e: Event, ctx: Context) -> str | None:
     text = e.sentence_text
     if _PAST.search(text) and not _RECENT.search(text):
         return "background"
+    if _OBITUARY.search(ctx.article.title or "") and not _RECENT.search(text):
+        return "background"  # a life story, told for the death that is the news
     year = _article_year(ctx.article)
     if year is None:
         return None

@@ -35,15 +35,17 @@ class PipelineSettings:
     batch_size: int = 32
     prefilter: bool = PREFILTER_DEFAULT
     semantic: bool = False
+    select: bool = True
 
     @classmethod
     def of(cls, pipeline: Pipeline) -> PipelineSettings:
         return cls(dict_paths=tuple(pipeline.dict_paths), batch_size=pipeline.batch_size,
-                   prefilter=pipeline.prefilter, semantic=pipeline.semantic)
+                   prefilter=pipeline.prefilter, semantic=pipeline.semantic,
+                   select=pipeline.select)
 
     def build(self) -> Pipeline:
         return Pipeline(dict_paths=self.dict_paths, batch_size=self.batch_size,
-                        prefilter=self.prefilter, semantic=self.semantic)
+                        prefilter=self.prefilter, semantic=self.semantic, select=self.select)
 
 
 class ParallelPipeline:
