@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from dotterel.articles import resolve_relative_day
 from dotterel.events._arguments import ArgumentFinder, Resolver
+from dotterel.events._characterize import characterizations
 from dotterel.events._context import in_context
 from dotterel.events._lexicon import Lexicon
 from dotterel.events._mentions import Mentions
@@ -86,6 +87,7 @@ class EventCoder:
         seen: set[tuple] = set()
         location: list[Place | None] | None = None
         triggers = find_triggers(tree, self.lexicon)
+        triggers += characterizations(tree, {tr.token.i for tr in triggers})
         trigger_ids = {tr.token.i for tr in triggers}
         speech_demands = {tr.token.i for tr in triggers if not tr.nominal
                           and tr.pattern.cameo.startswith("01") and _obligation(tree, tr.token)}
@@ -116,16 +118,18 @@ class EventCoder:
                 # "..., a human rights group protested": protesting *that* is a complaint (114)
                 tr = replace(tr, pattern=replace(tr.pattern, cameo="114"))
             cameo = tr.pattern.cameo
+            person = None
             if not tr.nominal and cameo.startswith(PATIENT_CODES):
                 patient = args.patient(tr.token)
-                if patient is not None and not args.actors(r_tok):
+                person = _person_patient(tree, patient) if not args.actors(r_tok) else None
+                if patient is not None and not args.actors(r_tok) and person is None:
                     continue  # "released a statement", "captured the town": no one acted on
             if not tr.nominal and cameo.startswith("01") and (
                     (demand := _obligation(tree, tr.token)) is not None):
                 tr = replace(tr, pattern=replace(tr.pattern, cameo="100"))
                 r_tok = demand  # "Russia said Sudan must return the helicopter": a demand
             actors = args.actors(a_tok) or [_uncoded(tree, a_tok)]
-            recipients = args.actors(r_tok) or [None]
+            recipients = args.actors(r_tok) or [person]  # "arrested the accused"
             for actor in actors:
                 for rec in recipients:
                     if actor is None and (rec is None or (a_tok is not None and
@@ -299,6 +303,30 @@ def _troops_arriving(tr: Trigger, tree: Tree, a_tok: Token | None,
         return tr  # "army chiefs flew to Abuja for talks": officers visit
     cameo = "074" if any(w.startswith("peacekeep") for w in words) else "154"
     return replace(tr, pattern=replace(tr.pattern, cameo=cameo))
+
+
+# people acted on whom no dictionary codes: "arrested the accused", "an individual was detained"
+SUSPECTS = {"accused", "suspect", "gunman", "attacker", "assailant", "perpetrator", "culprit",
+            "shooter", "bomber", "killer", "murderer", "offender", "criminal", "smuggler"}
+PEOPLE = {"man", "woman", "person", "people", "individual", "youth", "boy", "girl", "child",
+          "teenager", "resident", "worker", "citizen", "national", "foreigner", "tourist",
+          "passenger", "driver", "student", "activist", "journalist", "reporter", "doctor",
+          "protester", "demonstrator", "member", "supporter", "follower", "leader", "official"}
+
+
+def _person_patient(tree: Tree, t: Token | None) -> Actor | None:
+    """The person an arrest, release or expulsion acts on, as a role actor (``kind`` "role":
+    the article's home country codes it later), or None when it is no person."""
+    if t is None:
+        return None
+    words = {t.lemma.lower(), t.text.lower()}  # "the accused" is tagged a verb, lemma "accuse"
+    sector = "CRM" if words & SUSPECTS else ("CVL" if words & PEOPLE or t.ent_type == "PERSON"
+                                            else None)
+    if sector is None:
+        return None
+    toks = tree.np_tokens(t)
+    return Actor(text=" ".join(x.text for x in toks), code=None, sector=sector,
+                 start=toks[0].idx, end=toks[-1].idx + len(toks[-1].text), kind="role")
 
 
 def _document(actor: Actor | None) -> bool:

@@ -153,11 +153,25 @@ def _nominal_object(tree: Tree, verb: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+# verbs that carry out, extend or order the act named by their object: their subject is its
+# doer ("NATO would tighten the blockade", "the army intensified its offensive"); other verbs
+# only speak of it ("condemned the attack", "investigated the shooting", "recalled the war")
+SUPPORT_VERBS = {"tighten", "intensify", "escalate", "continue", "resume", "expand", "extend",
+                 "widen", "step", "mount", "stage", "wage", "lead", "organize", "organise",
+                 "order", "announce", "begin", "start", "renew", "broaden", "deepen",
+                 "strengthen", "complete", "finalize", "finalise", "seal", "sign", "ink",
+                 "initiate", "unleash", "redouble", "enforce", "impose", "maintain", "keep",
+                 "pursue", "press", "push", "accelerate", "tighten", "implement", "deliver",
+                 "send", "provide", "offer", "extend", "grant", "pledge", "promise", "issue",
+                 "declare", "make", "give", "perform", "commit", "execute", "attempt"}
+
+
 def _support_verb(tree: Tree, noun: Token, triggers: set[int]) -> Token | None:
-    """A verb that is no trigger itself, with the nominal trigger as its object, usually tells
-    who acts: "NATO would tighten the blockade", "the army intensified its offensive"."""
+    """A verb that is no trigger itself, with the nominal trigger as its object, and that
+    carries the act out (``SUPPORT_VERBS``): its subject acts."""
     h = tree.head(noun)
-    if noun.dep == "dobj" and h is not None and h.pos == "VERB" and h.i not in triggers:
+    if noun.dep == "dobj" and h is not None and h.pos == "VERB" and h.i not in triggers \
+            and h.lemma.lower() in SUPPORT_VERBS:
         return h
     return None
 
