@@ -127,6 +127,7 @@ class Event:
     date: str | None = None  # the event date where the text gives one, else the article date
     reported_by: str | None = None  # the speaker when the event is told inside reported speech
     dropped: str | None = None  # why selection left it out of the default output (candidates)
+    nominal: bool = False  # the trigger is a noun ("the attack", "Iran's claim")
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,8 +88,11 @@ class ArgumentFinder:
             self.mentions.add_person(person, actor)  # "Provincial councillor Sharif Hotak"
             if actor.kind != "person":
                 actor = replace(actor, name=person, kind="person")
-        elif person:
-            known = self.mentions.person(person)
+        elif person or (actor is None and t.pos == "PROPN"):
+            # "Mitsotakis", introduced before as "Greek prime minister Kyriakos Mitsotakis",
+            # whatever entity type the tagger gives the bare surname
+            known = self.mentions.person(person or " ".join(x.text for x in toks
+                                                            if x.pos == "PROPN"))
             if known is not None:
                 return _as_text(known, toks)
         if actor is None or actor.code is None:
@@ -200,6 +203,8 @@ class ArgumentFinder:
                           if p.lemma.lower() == "from"), None)
             if giver is not None:  # "demonstrators received weapons from the government"
                 return giver, subject
+        if subject is not None and subject.lemma.lower() in CONTENT_NOUNS:
+            subject = self._owner(subject) or subject  # "calls by UK officials asking ..."
         if subject is not None and subject.lemma.lower() in MISHAPS:
             return None, self.recipient(v, skip=set(tr.consumed))
         if subject is not None and subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject):

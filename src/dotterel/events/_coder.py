@@ -216,7 +216,7 @@ class EventCoder:
             goldstein=code.goldstein, quad_class=code.quad_class, location=place,
             negated=negated, hypothetical=hypothetical, confidence=conf,
             sentence_start=sent.start, date=_event_date(sent, parsed.article.date),
-            reported_by=speaker)
+            reported_by=speaker, nominal=tr.nominal and tr.light is None)
 
 
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area",

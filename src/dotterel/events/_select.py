@@ -31,7 +31,10 @@ COMMENTATORS = frozenset({"analyst", "analysts", "commentator", "commentators", 
                           "columnists", "pundit", "pundits", "observer", "observers", "reporter",
                           "reporters", "journalist", "journalists", "correspondent",
                           "correspondents", "newspaper", "broadcaster", "website", "blogger",
-                          "twitter", "facebook", "instagram", "tweet", "post"})
+                          "twitter", "facebook", "instagram", "tweet", "post", "scientist",
+                          "professor", "expert", "experts", "researcher", "researchers",
+                          "scholar", "scholars", "academic", "academics", "lecturer", "former",
+                          "think", "tank"})
 # types whose acts always have a target: without one, the coder has misread the sentence
 DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "REJECT", "THREATEN", "SANCTION", "ASSAULT",
                     "COERCE"})
@@ -91,8 +94,12 @@ def not_political(e: Event, ctx: Context) -> str | None:
 
 
 def no_recipient(e: Event, ctx: Context) -> str | None:
-    if e.plover_type in DYADIC and (e.recipient is None or not e.recipient.code):
+    if e.recipient is not None and e.recipient.code:
+        return None
+    if e.plover_type in DYADIC:
         return "no_recipient"
+    if e.nominal:  # "the agreement", "an investigation": an act named, not one reported
+        return "mention"
     return None
 
 

@@ -171,7 +171,8 @@ def _support_verb(tree: Tree, noun: Token, triggers: set[int]) -> Token | None:
     carries the act out (``SUPPORT_VERBS``): its subject acts."""
     h = tree.head(noun)
     if noun.dep == "dobj" and h is not None and h.pos == "VERB" and h.i not in triggers \
-            and h.lemma.lower() in SUPPORT_VERBS:
+            and (h.lemma.lower() in SUPPORT_VERBS or h.lemma.lower()[2:] in SUPPORT_VERBS
+                 and h.lemma.lower().startswith("re")):  # "reimposed blockades"
         return h
     return None
 
