@@ -95,8 +95,10 @@ class ArgumentFinder:
                                                             if x.pos == "PROPN"))
             if known is not None:
                 return _as_text(known, toks)
-        if actor is None or actor.code is None:
-            if (earlier := self.mentions.definite(t.lemma, t.idx)) is not None and _definite(toks):
+        if (actor is None or actor.code is None) and _definite(toks) and t.pos == "NOUN":
+            earlier = self.mentions.same_head(t.lemma, t.idx) \
+                or self.mentions.definite(t.lemma, t.idx)
+            if earlier is not None:
                 return _as_text(earlier, toks, sector=actor.sector if actor else None)
         poss = self.tree.child(t, ("poss",))
         if actor is not None and actor.code is None and actor.sector and poss is not None \
@@ -106,7 +108,9 @@ class ArgumentFinder:
                 return replace(actor, code=owner.code)
         if actor is not None and actor.code is None and actor.sector in INSTITUTIONAL:
             # "Foreign Office spokeswoman ..." just after "Pakistan's Foreign Office"
-            near = self.mentions.nearby(actor.sector, t.idx, window=NEARBY_CHARS)
+            names = frozenset(x.text.lower() for x in toks if x.text[:1].isupper()
+                              and x.ent_type != "PERSON")
+            near = self.mentions.nearby(actor.sector, t.idx, window=NEARBY_CHARS, words=names)
             if near is not None:
                 return replace(actor, code=near.code)
         return actor

@@ -109,10 +109,21 @@ class Mentions:
         return self._last(before, lambda a: a.code is not None and (
             a.code in wanted or a.sector in wanted))
 
-    def nearby(self, sector: str, before: int, *, window: int) -> Actor | None:
-        """The latest coded mention with ``sector`` within ``window`` characters before."""
+    def nearby(self, sector: str, before: int, *, window: int,
+               words: frozenset[str] = frozenset()) -> Actor | None:
+        """The latest coded mention with ``sector`` within ``window`` characters before that
+        shares one of ``words`` (the names in the phrase: "Foreign Office spokeswoman" after
+        "Pakistan's Foreign Office", not "Foreign Secretary Raab" after "the US Embassy")."""
         return self._last(before, lambda a: a.sector == sector and a.kind != "person"
-                          and before - window <= self._offset(a), subjects_only=False)
+                          and before - window <= self._offset(a)
+                          and bool(words & _names(a.text)), subjects_only=False)
+
+    def same_head(self, head: str, before: int) -> Actor | None:
+        """"The embassy" takes the code of the last coded mention headed by the same noun
+        ("the US Embassy in London"), whatever its sector."""
+        head = head.lower()
+        return self._last(before, lambda a: a.code is not None and a.kind != "person"
+                          and head in _words(a.text))
 
     def _offset(self, actor: Actor) -> int:
         return actor.start if actor.start is not None else -10**9
@@ -123,3 +134,14 @@ class Mentions:
             if offset < before and known and ok(actor) and (subject or not subjects_only):
                 return actor
         return None
+
+
+def _words(text: str | None) -> set[str]:
+    return {w.lower().rstrip("s") if len(w) > 3 else w.lower()
+            for w in (text or "").replace("'", " ").split()}
+
+
+def _names(text: str | None) -> frozenset[str]:
+    """The capitalised words of a phrase, lower-cased: what names it, not its role noun."""
+    return frozenset(w.lower() for w in (text or "").replace("'", " ").split()
+                     if w[:1].isupper() and w.lower() not in ("the", "a", "an"))
