@@ -170,7 +170,10 @@ class Pipeline:
             evs = self._llm_coder.code(parsed, dateline=dateline)
         from dotterel.events import SelectionContext, select
 
-        kept, dropped = select(align(evs, cls), SelectionContext(article=art, claims=cls))
+        from dotterel.events import first_person
+
+        kept, dropped = select(first_person(align(evs, cls), cls),
+                               SelectionContext(article=art, claims=cls))
         if not self.select:
             kept, dropped = sorted(kept + dropped, key=lambda e: (e.sentence, e.trigger_start)), []
         return ArticleResult(article=art, events=tuple(kept), claims=tuple(cls),

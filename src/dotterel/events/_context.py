@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dotterel.events._mentions import Mentions
-from dotterel.records import Actor, Event, Place
+from dotterel.records import Actor, Claim, Event, Place
 
 VIOLENT_ROOTS = ("18", "19", "20")
 ARRESTS = ("173",)  # arrest, detain, charge with legal action
@@ -65,3 +65,27 @@ def _named(actor: Actor | None) -> bool:
     """The text names a doer we could not code ("a suspected gas leak", "the minibus"): not
     an unnamed one."""
     return actor is not None and bool(actor.text)
+
+
+def first_person(events: Sequence[Event], claims: Sequence[Claim]) -> list[Event]:
+    """"I", "we", "us" inside a quote or reported statement are its speaker: "'we warn the
+    Saudis that our targets will keep expanding', Saree said" is Saree's threat. Outside any
+    claim they keep what the sentence gave them."""
+    out = []
+    for e in events:
+        actor = _speaking(e.actor, e.trigger_start, claims)
+        rec = _speaking(e.recipient, e.trigger_start, claims)
+        out.append(e if actor is e.actor and rec is e.recipient
+                   else replace(e, actor=actor, recipient=rec))
+    return out
+
+
+def _speaking(a: Actor | None, at: int, claims: Sequence[Claim]) -> Actor | None:
+    if a is None or a.kind != "speaker":
+        return a
+    inside = [c for c in claims if c.content_start <= at < c.content_end
+              and c.speaker is not None and c.speaker.code]
+    if not inside:
+        return a
+    spk = min(inside, key=lambda c: c.content_end - c.content_start).speaker  # the innermost
+    return replace(spk, text=a.text, start=a.start, end=a.end, kind=spk.kind)

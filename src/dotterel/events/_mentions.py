@@ -18,6 +18,7 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PLURAL = {"we", "us", "our"}
+FIRST_SINGULAR = {"i", "me", "my"}
 # definite descriptions -> which earlier mention they may take
 DEFINITES = {
     "group": {"IMG", "REB"}, "militant": {"IMG", "REB"}, "organization": {"IMG", "REB", "NGO", "IGO"},
@@ -90,6 +91,13 @@ class Mentions:
         """A pronoun takes the nearest compatible earlier mention; a subject pronoun prefers
         the nearest earlier subject (the topic usually stays the subject)."""
         w = word.lower()
+        if w in FIRST_SINGULAR or w in FIRST_PLURAL:
+            # the speaker of the quote it stands in (``_context.first_person``, once the claims
+            # are known); meanwhile "we" leans on the last group or government named
+            found = self._last(before, lambda a: a.kind != "person") if w in FIRST_PLURAL else None
+            return Actor(text=word, code=found.code if found else None,
+                         sector=found.sector if found else None, name=found.name if found else None,
+                         kind="speaker")
         if w in PERSON_PRONOUNS:
             ok = lambda a: a.kind == "person"  # noqa: E731
         elif w in THING_PRONOUNS:
