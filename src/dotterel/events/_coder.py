@@ -200,7 +200,8 @@ class EventCoder:
             negated = False  # a refusal to cooperate is itself the event
         sent = tree.sent
         t = tr.token
-        hypothetical = _hypothetical(tree, t) or mod.future or mod.conditional or mod.possible
+        hypothetical = _hypothetical(tree, t) or mod.future or mod.conditional or mod.possible \
+            or mod.embedded == "purpose"  # "came to Iraq to fight ISIS": an aim, not an act
         if code.code[:2] in ("03", "13"):
             hypothetical = False  # intent and threat are the events themselves
         speaker = _reported_by(tree, t, args)
@@ -451,7 +452,13 @@ def _negated(tree: Tree, tr: Trigger) -> bool:
     return any(k.lemma.lower() in ("no", "never") for k in tree.children(tr.token, ("det", "neg")))
 
 
+IRREALIS = {"would", "could", "might", "may", "will", "shall", "should"}
+CLAUSAL = ("xcomp", "ccomp", "conj", "relcl", "advcl", "acl")
+
+
 def _hypothetical(tree: Tree, t: Token) -> bool:
+    if _under_irrealis(tree, t):
+        return True
     for cur in [t] + tree.ancestors(t)[:2]:
         if any(k.dep == "aux" and k.lemma.lower() in MODALS for k in tree.children(cur)):
             return True
@@ -462,6 +469,24 @@ def _hypothetical(tree: Tree, t: Token) -> bool:
             return True
         if cur.dep not in ("xcomp", "conj", "dobj", "pobj", "prep"):
             break
+    return False
+
+
+def _under_irrealis(tree: Tree, t: Token) -> bool:
+    """The trigger's clause hangs under a clause that is itself only possible or planned: "a
+    law that would have allowed China to extradite people", "a deal that will let them
+    return". Speech verbs stop the climb: "said it would ..." is the speaker's business."""
+    cur = t
+    for _ in range(4):
+        h = tree.head(cur)
+        if h is None or h.i == cur.i or cur.dep not in CLAUSAL:
+            return False
+        if h.lemma.lower() in SPEECH:
+            return False
+        if any(k.lemma.lower() in IRREALIS for k in tree.children(h, ("aux",))) or any(
+                k.lemma.lower() in ("if", "unless") for k in tree.children(h, ("mark",))):
+            return True
+        cur = h
     return False
 
 
