@@ -195,6 +195,8 @@ class ArgumentFinder:
                 actor = self.cause_agent(v) or actor
             if passive.lemma.lower() in PROJECTILES:  # "a mortar bomb was fired at it"
                 return actor, self.recipient(v, skip=set(tr.consumed))
+            if passive.text.lower() in RELATIVE and v.dep == "relcl" and tree.head(v):
+                passive = tree.head(v)  # "Lam, who is supported by Beijing": Lam is
             return actor, passive
         if v.dep == "acl" and v.tag == "VBN" and not self._acting_head(v):
             # "a claim made by Iran's foreign minister"

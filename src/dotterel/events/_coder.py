@@ -9,6 +9,7 @@ from dotterel.articles import resolve_relative_day
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._characterize import characterizations
 from dotterel.events._context import in_context
+from dotterel.events._targets import ANSWERING_ROOTS, act_owner, head_recipient
 from dotterel.events._lexicon import Lexicon
 from dotterel.events._mentions import Mentions
 from dotterel.events._modality import Modality, modality, recode
@@ -73,11 +74,11 @@ class EventCoder:
         mentions = mentions if mentions is not None else Mentions()
         events: list[Event] = []
         for sent in parsed.sentences:
-            events.extend(self.code_sentence(sent, parsed, mentions, dateline))
+            events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events))
         return in_context(events, mentions, dateline)
 
     def code_sentence(self, sent: Sentence, parsed: ParsedArticle, mentions: Mentions,
-                      dateline: Place | None) -> list[Event]:
+                      dateline: Place | None, *, prior: Sequence[Event] = ()) -> list[Event]:
         tree = Tree(sent)
         args = ArgumentFinder(tree, self.resolve, mentions)
         for t in sent.tokens:  # record mentions in text order, for coreference
@@ -130,6 +131,8 @@ class EventCoder:
                 r_tok = demand  # "Russia said Sudan must return the helicopter": a demand
             actors = args.actors(a_tok) or [_uncoded(tree, a_tok)]
             recipients = args.actors(r_tok) or [person]  # "arrested the accused"
+            if recipients == [None] and not tr.nominal:
+                recipients = self._indirect_target(tree, tr, args, prior, out, actors[0])
             for actor in actors:
                 for rec in recipients:
                     if actor is None and (rec is None or (a_tok is not None and
@@ -152,6 +155,22 @@ class EventCoder:
                     coded = _troops_arriving(_expelled_body(tr, rec), tree, a_tok, actor)
                     out.append(self._event(coded, tree, parsed, actor, rec, location[0], args, mod))
         return _subsume(_protest_aims(self._accusations(out, tree), tree))
+
+    def _indirect_target(self, tree: Tree, tr: Trigger, args: ArgumentFinder,
+                         prior: Sequence[Event], here: list[Event],
+                         actor: Actor | None) -> list[Actor | None]:
+        """"Condemned the operation": whoever carried it out; "wrote to X, asking ...": X."""
+        if (h := head_recipient(tree, tr.token, args.recipient)) is not None \
+                and (found := args.actors(h)):
+            return found
+        if tr.pattern.cameo[:2] in ANSWERING_ROOTS:
+            owner = act_owner(tree, tr.token, list(prior) + here, actor, self._noun_roots)
+            if owner is not None:
+                return [owner]
+        return [None]
+
+    def _noun_roots(self, lemma: str) -> set[str]:
+        return {p.cameo[:2] for p in self.lexicon.candidates("N", lemma)}
 
     def _accusations(self, events: list[Event], tree: Tree) -> list[Event]:
         """"The US claimed that ISIL had attacked Iraq": a statement that someone else used
@@ -200,13 +219,15 @@ class EventCoder:
             negated = False  # a refusal to cooperate is itself the event
         sent = tree.sent
         t = tr.token
-        hypothetical = _hypothetical(tree, t) or mod.future or mod.conditional or mod.possible \
-            or mod.embedded == "purpose"  # "came to Iraq to fight ISIS": an aim, not an act
+        hypothetical = _hypothetical(tree, t) or mod.future or mod.conditional or mod.possible
         if code.code[:2] in ("03", "13"):
             hypothetical = False  # intent and threat are the events themselves
         speaker = _reported_by(tree, t, args)
         conf = _confidence(tr, code.code, actor, rec, negated=negated, hypothetical=hypothetical,
                            reported=speaker is not None, embedded=mod.embedded)
+        irrealis = code.code[:2] not in ("03", "13") and (  # "came to Iraq to fight ISIS": an
+            mod.embedded == "purpose" or _under_irrealis(tree, t))  # aim; "a law that would ..."
+        hypothetical = hypothetical or irrealis
         aid = parsed.article.id
         eid = hashlib.sha1(f"{aid}|{sent.index}|{t.idx}|{actor and actor.code}|{rec and rec.code}"
                            .encode()).hexdigest()[:16]
@@ -457,8 +478,6 @@ CLAUSAL = ("xcomp", "ccomp", "conj", "relcl", "advcl", "acl")
 
 
 def _hypothetical(tree: Tree, t: Token) -> bool:
-    if _under_irrealis(tree, t):
-        return True
     for cur in [t] + tree.ancestors(t)[:2]:
         if any(k.dep == "aux" and k.lemma.lower() in MODALS for k in tree.children(cur)):
             return True

@@ -36,7 +36,7 @@ COMMENTATORS = frozenset({"analyst", "analysts", "commentator", "commentators", 
                           "scholar", "scholars", "academic", "academics", "lecturer", "former",
                           "think", "tank"})
 # types whose acts always have a target: without one, the coder has misread the sentence
-DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "REJECT", "THREATEN", "SANCTION", "ASSAULT",
+DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "SUPPORT",
                     "COERCE"})
 CHALLENGES = frozenset({"denies", "disputes", "demands_evidence", "retracts"})
 # phrases that put an act in the past of the news window
