@@ -373,3 +373,40 @@ def test_bombing_reports_through_the_pipeline(pipeline, tmp_path: Path) -> None:
                  pipeline=pipeline)
     with Store(two) as s:
         assert (clusters(s), members(s)) == before
+
+
+CAR_BOMBINGS = [  # one car bombing told three ways (one claimed afterwards); another elsewhere
+    {"id": "claimed", "date": "2024-05-06", "source": "Kirkuk Now",
+     "text": "A car bomb exploded outside a police post in Kirkuk on Monday, killing four "
+             "officers. Islamic State claimed responsibility for the attack."},
+    {"id": "detonated", "date": "2024-05-06", "source": "Shafaq",
+     "text": "Islamic State militants detonated a car bomb at a police post in Kirkuk on "
+             "Monday, police said."},
+    {"id": "bombed", "date": "2024-05-07", "source": "Rudaw",
+     "text": "Islamic State bombed a police post in Kirkuk on Monday."},
+    {"id": "tikrit", "date": "2024-05-06", "source": "Rudaw",
+     "text": "Islamic State militants bombed a checkpoint in Tikrit on Monday."},
+]
+
+
+@pytest.mark.model
+def test_claimed_car_bombing_is_one_cluster_with_the_group_as_actor(pipeline, tmp_path: Path) -> None:
+    """A claim of responsibility makes the group the doer of the unnamed bombing, so the three
+    reports meet in one cluster; the same group's attack in another town stays apart."""
+    from dotterel.ingest import ingest_paths
+
+    src = write_jsonl(tmp_path / "car.jsonl", CAR_BOMBINGS)
+    db = tmp_path / "car.duckdb"
+    ingest_paths([src], db=db, pipeline=pipeline)
+    with Store(db) as s:
+        violent = [c for c in clusters(s) if c["plover_type"] == "ASSAULT"]
+        assert sorted(c["num_mentions"] for c in violent) == [1, 3]
+        big = next(c for c in violent if c["num_mentions"] == 3)
+        assert (big["actor_code"], big["recipient_code"]) == ("IMG", "IRQ")
+        assert big["location_name"] == "Kirkuk"
+        small = next(c for c in violent if c["num_mentions"] == 1)
+        assert small["location_name"].startswith("Tikr")  # GeoNames spells it Tikrīt
+        # the police's report of who did it stays an accusation of its own
+        kinds = {(r[0], r[1]) for r in s.connection.execute(
+            "SELECT plover_type, recipient_code FROM events WHERE plover_type = 'ACCUSE'").fetchall()}
+        assert kinds == {("ACCUSE", "IMG")}

@@ -8,8 +8,13 @@ Runs once the whole article is coded (the last step of ``EventCoder.code``):
   arrested") is the police's, of the home country;
 - a demand or protest by the home country's people (protesters, students, unions, parties in
   opposition) that names no one it is addressed to is addressed to their government;
+- violence against no one the text codes ("bombed a crowded market", "attacked the base")
+  hits the country where it happened, else the home country;
 - violence whose doer the report does not name is coded to the country where it happened, else
-  to the home country, as an unattributed act (the convention of ``_coder._unattributed``).
+  to the home country, as an unattributed act (the convention of ``_coder._unattributed``);
+- unless someone claims it ("Islamic State claimed responsibility for the attack") or a source
+  blames it on someone ("officials blamed the bombing on the Taliban"): then the unnamed
+  violence of the article is theirs; the claim and the accusation stay events of their own.
 """
 from __future__ import annotations
 
@@ -38,7 +43,35 @@ def in_context(events: Sequence[Event], mentions: Mentions,
     if dateline is not None and dateline.country:
         places[dateline.country] += 2
     mentions.settle(extra=places)
-    return [_resolve(e, mentions) for e in events]
+    return _owned(_resolve(e, mentions) for e in events)
+
+
+_RESPONSIBILITY = re.compile(r"\b(responsibility|credit)\b", re.I)
+_VIOLENCE = re.compile(r"\b(attacks?|bombings?|blasts?|explosions?|shootings?|killings?|"
+                       r"assaults?|ambush\w*|massacre|strikes?|raids?|stabbing)\b", re.I)
+
+
+def _owned(events) -> list[Event]:
+    """Unattributed violence becomes the act of whoever claims it anywhere in the article, else
+    of whoever a source blames for violence in the same or the next sentence."""
+    events = list(events)
+    claimed = [e.actor for e in events if e.actor is not None and e.actor.code
+               and e.actor.kind != "unattributed" and e.cameo.startswith("015")
+               and _RESPONSIBILITY.search(e.sentence_text)]
+    blamed = {e.sentence: e.recipient for e in events if e.cameo.startswith(("112", "111"))
+              and e.recipient is not None and e.recipient.code
+              and e.recipient.kind not in ("unattributed", "implied")
+              and _VIOLENCE.search(e.sentence_text)}
+    out = []
+    for e in events:
+        if e.actor is not None and e.actor.kind == "unattributed" \
+                and e.cameo.startswith(VIOLENT_ROOTS):
+            owner = claimed[-1] if claimed else (blamed.get(e.sentence)
+                                                  or blamed.get(e.sentence + 1))
+            if owner is not None:
+                e = replace(e, actor=replace(owner, text="", start=None, end=None))
+        out.append(e)
+    return out
 
 
 def _resolve(e: Event, mentions: Mentions) -> Event:
@@ -53,6 +86,11 @@ def _resolve(e: Event, mentions: Mentions) -> Event:
             country = e.location.country if e.location is not None and e.location.country \
                 else home
             actor = Actor(text="", code=country, name="unattributed", kind="unattributed")
+    if rec is None and actor is not None and actor.code and e.cameo.startswith(VIOLENT_ROOTS) \
+            and not _MISHAP.search(e.sentence_text):
+        where = e.location.country if e.location is not None and e.location.country else home
+        if where:
+            rec = Actor(text="", code=where, name="target (implied)", kind="implied")
     if rec is None and home and actor is not None and actor.code == home \
             and actor.sector in PUBLIC and e.cameo.startswith(ADDRESSED):
         rec = Actor(text="", code=home, sector="GOV", name="government (implied)", kind="implied")
