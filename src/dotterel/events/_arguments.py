@@ -22,6 +22,13 @@ Resolver = Callable[[Sequence[Token]], "Actor | None"]
 # verbs whose giver is in a "from" phrase: the giver acts, the subject receives
 RECEIVING = {"receive", "obtain", "get", "accept", "win", "secure"}
 RELATIVE = {"who", "which", "that", "whom"}
+# capitalised title words spaCy often folds into a name ("Chief Superintendent Mijares")
+ROLE_WORDS = {"president", "minister", "secretary", "chief", "superintendent", "general",
+              "governor", "mayor", "senator", "representative", "rep.", "sen.", "gen.", "col.",
+              "commissioner", "director", "ambassador", "spokesman", "spokeswoman", "judge",
+              "prime", "deputy", "foreign", "defence", "defense", "interior", "king", "queen",
+              "prince", "sheikh", "chancellor", "premier", "speaker", "leader", "commander",
+              "inspector", "officer", "colonel", "major", "captain", "lieutenant", "sergeant"}
 ACTIVE_TAGS = {"VBG", "VBD", "VBZ", "VBP"}  # a participle or misparsed finite verb after its doer
 REPORTING = {"say", "tell", "report", "state", "announce", "add", "claim", "confirm"}
 # passives that describe what the subject does: "have been engaged in combat against ISIS"
@@ -81,10 +88,10 @@ class ArgumentFinder:
             return self.mentions.pronoun(low, t.idx, subject=t.dep in ("nsubj", "nsubjpass"))
         toks = self.tree.np_tokens(t)
         actor = self.resolve(toks)
-        person = _person_name(toks)
+        person = _person_name(toks) or self._named_with_role(t, actor)
         if actor is not None and actor.kind == "group":
             person = None  # "Bosnian Serbs", which the tagger may call a person, is a group
-        if person and actor is not None and (actor.code or (actor.sector and t.ent_type == "PERSON")):
+        if person and actor is not None and (actor.code or actor.sector):
             self.mentions.add_person(person, actor)  # "Provincial councillor Sharif Hotak"
             if actor.kind != "person":
                 actor = replace(actor, name=person, kind="person")
@@ -114,6 +121,18 @@ class ArgumentFinder:
             if near is not None:
                 return replace(actor, code=near.code)
         return actor
+
+    def _named_with_role(self, t: Token, actor: Actor | None) -> str | None:
+        """"Gáspár Maróth, the Hungarian Government commissioner", "Chief Superintendent
+        Graciano Mijares": a proper name that codes as nothing by itself, in a phrase whose
+        role gives it a sector, is a person's name, whatever entity type the tagger gave it."""
+        if t.pos != "PROPN" or actor is None or not actor.sector or t.ent_type in ("GPE", "NORP"):
+            return None
+        name = [k for k in self.tree.children(t, ("compound",)) if k.pos == "PROPN"
+                and k.i < t.i and k.ent_type not in ("GPE", "NORP")] + [t]
+        if any(x.text.lower() in ROLE_WORDS for x in name) or self.resolve(name) is not None:
+            return None  # "President Trump" keeps "Trump"; "the UN" is no person
+        return " ".join(x.text for x in name)
 
     def _main_subject(self, t: Token) -> bool:
         """The subject of the sentence's main clause: what later pronouns most likely mean."""
