@@ -172,10 +172,11 @@ class Pipeline:
 
         from dotterel.events import first_person
 
-        kept, dropped = select(first_person(align(evs, cls), cls),
-                               SelectionContext(article=art, claims=cls))
-        if not self.select:
-            kept, dropped = sorted(kept + dropped, key=lambda e: (e.sentence, e.trigger_start)), []
+        evs = first_person(align(evs, cls), cls)
+        if self.select:
+            kept, dropped = select(evs, SelectionContext(article=art, claims=cls))
+        else:  # every candidate, with the coder's own ranking score as confidence
+            kept, dropped = evs, []
         return ArticleResult(article=art, events=tuple(kept), claims=tuple(cls),
                              candidates=tuple(dropped))
 

@@ -46,6 +46,7 @@ def in_context(events: Sequence[Event], mentions: Mentions,
     return _owned(_resolve(e, mentions) for e in events)
 
 
+INFERRED_PENALTY = 0.2
 _RESPONSIBILITY = re.compile(r"\b(responsibility|credit)\b", re.I)
 _VIOLENCE = re.compile(r"\b(attacks?|bombings?|blasts?|explosions?|shootings?|killings?|"
                        r"assaults?|ambush\w*|massacre|strikes?|raids?|stabbing)\b", re.I)
@@ -68,8 +69,9 @@ def _owned(events) -> list[Event]:
                 and e.cameo.startswith(VIOLENT_ROOTS):
             owner = claimed[-1] if claimed else (blamed.get(e.sentence)
                                                   or blamed.get(e.sentence + 1))
-            if owner is not None:
-                e = replace(e, actor=replace(owner, text="", start=None, end=None))
+            if owner is not None:  # an inferred doer: ranked below what the text states
+                e = replace(e, actor=replace(owner, text="", start=None, end=None),
+                            confidence=round(max(0.05, e.confidence - INFERRED_PENALTY), 3))
         out.append(e)
     return out
 
