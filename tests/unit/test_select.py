@@ -1,0 +1,166 @@
+"""Selection and resolution in context, on records we build by hand (no model)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dotterel.events import Mentions, SelectionContext, first_person, select
+from dotterel.events._context import in_context
+from dotterel.events._select import MIN_CONFIDENCE, calibrated
+from dotterel.records import Actor, Article, Claim, Event, Place
+
+ARTICLE = Article(id="a1", text="...", title="Rebels attack convoy", date="2024-05-06")
+TALIBAN = Actor(text="the Taliban", code="AFG", sector="REB", kind="organisation", start=0, end=11)
+ARMY = Actor(text="the army", code="PAK", sector="MIL", kind="role", start=20, end=28)
+
+
+def ev(cameo: str = "190", plover: str | None = "ASSAULT", *, actor: Actor | None = TALIBAN,
+       rec: Actor | None = ARMY, sentence: int = 0, text: str = "The Taliban attacked the army.",
+       start: int = 12, **kw) -> Event:
+    quad = 4 if plover in ("ASSAULT", "COERCE") else (1 if plover is None else 3)
+    return Event(id=f"e{sentence}{start}{cameo}", sentence=sentence, sentence_text=text,
+                 trigger="attacked", trigger_start=start, trigger_end=start + 8, actor=actor,
+                 recipient=rec, cameo=cameo, plover_type=plover, plover_mode=None, goldstein=-10.0,
+                 quad_class=quad, confidence=0.7, **kw)
+
+
+def reasons(events: list[Event], ctx: SelectionContext | None = None) -> list[str | None]:
+    kept, dropped = select(events, ctx or SelectionContext(article=ARTICLE))
+    return [None] * len(kept) + [e.dropped for e in dropped]
+
+
+def test_a_plain_attack_with_both_parties_is_kept():
+    kept, dropped = select([ev()], SelectionContext(article=ARTICLE))
+    assert len(kept) == 1 and not dropped
+    assert kept[0].dropped is None
+
+
+def test_each_rule_names_its_reason():
+    assert reasons([ev("010", None)]) == ["statement"]
+    assert reasons([ev(negated=True)]) == ["negated"]
+    assert reasons([ev(hypothetical=True)]) == ["hypothetical"]
+    assert reasons([ev(actor=replace(TALIBAN, code=None))]) == ["no_actor"]
+    assert reasons([ev(rec=None)]) == ["no_recipient"]  # an attack always has a target
+    reporter = Actor(text="a BBC correspondent", code="GBR", sector="MED", kind="role")
+    assert reasons([ev("112", "ACCUSE", actor=reporter, rec=ARMY)]) == ["not_political"]
+    analyst = Actor(text="political scientist Ma", code="HKG", sector="EDU", kind="person")
+    assert reasons([ev("112", "ACCUSE", actor=analyst)]) == ["not_political"]
+
+
+def test_a_demand_may_have_no_target_but_a_named_act_may_not():
+    assert reasons([ev("100", "REQUEST", rec=None, sentence=0)]) == [None]
+    assert reasons([ev("057", "SUPPORT", rec=None)]) == ["no_recipient"]
+    assert reasons([ev("100", "REQUEST", rec=None, nominal=True)]) == ["mention"]
+
+
+def test_background_is_history_the_article_recalls():
+    assert reasons([ev(text="In 1998 the Taliban attacked the army.")]) == ["background"]
+    assert reasons([ev(text="Last year's war saw the Taliban attack the army.")]) == ["background"]
+    # a year the article itself is in is news, and so is an earlier year with a weekday
+    assert reasons([ev(text="In 2024 the Taliban attacked the army.")]) == [None]
+    assert reasons([ev(text="On Monday, as in 2019, the Taliban attacked the army.")]) == [None]
+
+
+def test_an_obituary_is_a_life_story():
+    obit = replace(ARTICLE, title="Former rebel leader dies aged 90")
+    ctx = SelectionContext(article=obit)
+    assert reasons([ev(text="He led the attack on the army.")], ctx) == ["background"]
+    assert reasons([ev(text="On Monday mourners attacked the army.")], ctx) == [None]
+
+
+def test_the_content_of_a_denied_claim_is_no_event():
+    claim = Claim(id="c1", sentence=0, speaker=ARMY, cue="said", content="the Taliban attacked",
+                  content_start=0, content_end=30, stance="asserts")
+    denial = Claim(id="c2", sentence=1, speaker=TALIBAN, cue="denied", content="it",
+                   content_start=40, content_end=42, stance="denies", responds_to="c1")
+    ctx = SelectionContext(article=ARTICLE, claims=(claim, denial))
+    assert reasons([ev(start=12)], ctx) == ["disputed"]
+    undisputed = SelectionContext(article=ARTICLE, claims=(claim,))
+    assert reasons([ev(start=12)], undisputed) == [None]
+
+
+def test_one_event_per_act_and_sentence():
+    a = ev(start=12)
+    b = ev(start=30, rec=None, cameo="193")  # "attacked and killed": the same act
+    kept, dropped = select([a, b], SelectionContext(article=ARTICLE))
+    assert [e.trigger_start for e in kept] == [12]
+    assert {e.dropped for e in dropped} == {"no_recipient"}
+    c = ev(start=30, cameo="193")
+    kept, dropped = select([a, c], SelectionContext(article=ARTICLE))
+    assert len(kept) == 1 and dropped[0].dropped == "duplicate"
+
+
+def test_confidence_ranks_evidence():
+    full = calibrated(ev(sentence=0))
+    deep = calibrated(ev(sentence=9))
+    reported = calibrated(ev(sentence=9, reported_by="officials"))
+    vague = calibrated(ev("057", "SUPPORT", rec=None, sentence=9,
+                          actor=replace(TALIBAN, kind="country")))
+    assert full > deep > reported > vague
+    assert vague < MIN_CONFIDENCE <= reported
+    assert 0.05 <= vague and full <= 0.95
+
+
+# -- resolution in the article's context --------------------------------------------------------
+
+def mentions_in(*actors: Actor) -> Mentions:
+    m = Mentions()
+    for n, a in enumerate(actors):
+        m.add(n * 10, a)
+    return m
+
+
+def test_domestic_roles_take_the_home_country():
+    nga = Actor(text="Nigeria", code="NGA", kind="country")
+    police = Actor(text="police", code=None, sector="COP", kind="role")
+    m = mentions_in(nga, nga, police)
+    (e,) = in_context([ev("173", "COERCE", actor=police, rec=None)], m, None)
+    assert m.home_code == "NGA"
+    assert e.actor.code == "NGA" and e.actor.sector == "COP"
+
+
+def test_no_home_when_two_countries_balance():
+    m = mentions_in(Actor(text="Iran", code="IRN", kind="country"),
+                    Actor(text="Iraq", code="IRQ", kind="country"))
+    assert m.home() is None
+
+
+def test_passive_arrests_are_the_police_and_unnamed_violence_is_unattributed():
+    nga = Actor(text="Nigeria", code="NGA", kind="country")
+    suspects = Actor(text="two suspects", code=None, sector="CRM", kind="role")
+    arrest = ev("173", "COERCE", actor=None, rec=suspects, text="Two suspects were arrested.")
+    killing = ev("190", "ASSAULT", actor=None, rec=suspects, text="Two men were shot dead.")
+    crash = ev("190", "ASSAULT", actor=None, rec=suspects, text="A bus crash killed two men.")
+    a, k, c = in_context([arrest, killing, crash], mentions_in(nga, nga), None)
+    assert (a.actor.code, a.actor.sector, a.actor.kind) == ("NGA", "COP", "implied")
+    assert (k.actor.code, k.actor.kind) == ("NGA", "unattributed")
+    assert c.actor is None  # an accident is nobody's act
+
+
+def test_violence_against_no_one_coded_hits_where_it_happened():
+    kano = Place(name="Kano", country="NGA", lat=12.0, lon=8.5, feature="city")
+    boko = Actor(text="Boko Haram", code="NGA", sector="REB", kind="organisation")
+    (e,) = in_context([ev(actor=boko, rec=None, location=kano)], Mentions(), None)
+    assert e.recipient.code == "NGA" and e.recipient.kind == "implied"
+
+
+def test_a_claim_of_responsibility_makes_the_group_the_doer():
+    irq = Actor(text="Iraq", code="IRQ", kind="country")
+    isis = Actor(text="Islamic State", code="IMG", sector="REB", kind="organisation")
+    victims = Actor(text="four officers", code="IRQ", sector="COP", kind="role")
+    bomb = ev("183", "ASSAULT", actor=None, rec=victims, text="A car bomb exploded, killing four.")
+    claim = ev("015", None, actor=isis, rec=None, sentence=1, start=60,
+               text="Islamic State claimed responsibility for the attack.")
+    e, c = in_context([bomb, claim], mentions_in(irq, irq), None)
+    assert e.actor.code == "IMG" and e.confidence < bomb.confidence
+    assert c.cameo == "015"
+
+
+def test_we_in_a_quote_is_its_speaker():
+    houthis = Actor(text="Saree", code="YEM", sector="REB", kind="person")
+    we = Actor(text="we", code="SAU", kind="speaker")  # what the sentence alone guessed
+    quote = Claim(id="q", sentence=0, speaker=houthis, cue="said", content="we warn the Saudis",
+                  content_start=0, content_end=40, stance="asserts")
+    (e,) = first_person([ev("130", "THREATEN", actor=we, start=3)], [quote])
+    assert e.actor.code == "YEM" and e.actor.text == "we"
+    (outside,) = first_person([ev("130", "THREATEN", actor=we, start=50)], [quote])
+    assert outside.actor.code == "SAU"
