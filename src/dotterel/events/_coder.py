@@ -73,9 +73,12 @@ class EventCoder:
              mentions: Mentions | None = None) -> list[Event]:
         mentions = mentions if mentions is not None else Mentions()
         events: list[Event] = []
+        places: list[Place] = []
         for sent in parsed.sentences:
             events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events))
-        return in_context(events, mentions, dateline)
+            if self.find_places is not None:
+                places.extend(self.find_places(sent.tokens))
+        return in_context(events, mentions, dateline, places=places)
 
     def code_sentence(self, sent: Sentence, parsed: ParsedArticle, mentions: Mentions,
                       dateline: Place | None, *, prior: Sequence[Event] = ()) -> list[Event]:

@@ -36,13 +36,13 @@ ADDRESSED = ("10", "14")  # demands and protests
 PUBLIC = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR"})
 
 
-def in_context(events: Sequence[Event], mentions: Mentions,
-               dateline: Place | None) -> list[Event]:
-    places = Counter(e.location.country for e in events
-                     if e.location is not None and e.location.country)
+def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | None, *,
+               places: Sequence[Place] = ()) -> list[Event]:
+    """``places``: the places the article names, whose countries count towards its home."""
+    where = Counter(p.country for p in places if p.country)
     if dateline is not None and dateline.country:
-        places[dateline.country] += 2
-    mentions.settle(extra=places)
+        where[dateline.country] += 2
+    mentions.settle(extra=where)
     return _owned(_resolve(e, mentions) for e in events)
 
 

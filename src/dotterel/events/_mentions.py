@@ -29,6 +29,10 @@ DEFINITES = {
 }
 
 
+# weapons the role list codes as military; they belong to no one by default
+WEAPONS = frozenset({"drone", "missile", "rocket", "jet", "warplane", "aircraft", "tank",
+                     "helicopter", "gunship", "bomber", "warship", "gunboat", "frigate",
+                     "destroyer", "submarine", "artillery", "plane", "shell", "mortar"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "UAF", "INT"})
 HOME_MIN_SHARE = 0.3  # the home country must be at least this share of the country mentions
 
@@ -54,6 +58,8 @@ class Mentions:
         if a is None or a.code or not a.sector or a.kind not in ("role", "person") \
                 or self.home_code is None:
             return a
+        if (a.text or "").split()[-1:] and a.text.split()[-1].lower().rstrip("s") in WEAPONS:
+            return a  # "drone strikes hit the plant": whose drones, the text does not say
         return replace(a, code=self.home_code)
 
     def home(self, *, extra: Counter | None = None) -> str | None:
