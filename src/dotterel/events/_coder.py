@@ -157,7 +157,7 @@ class EventCoder:
                     actor = _unattributed(actor, cameo, location[1])
                     coded = _troops_arriving(_expelled_body(tr, rec), tree, a_tok, actor)
                     out.append(self._event(coded, tree, parsed, actor, rec, location[0], args, mod))
-        return _subsume(_protest_aims(self._accusations(out, tree), tree))
+        return _subsume(_protest_aims(self._accusations(out, tree, args), tree))
 
     def _indirect_target(self, tree: Tree, tr: Trigger, args: ArgumentFinder,
                          prior: Sequence[Event], here: list[Event],
@@ -175,9 +175,12 @@ class EventCoder:
     def _noun_roots(self, lemma: str) -> set[str]:
         return {p.cameo[:2] for p in self.lexicon.candidates("N", lemma)}
 
-    def _accusations(self, events: list[Event], tree: Tree) -> list[Event]:
+    def _accusations(self, events: list[Event], tree: Tree,
+                     args: ArgumentFinder) -> list[Event]:
         """"The US claimed that ISIL had attacked Iraq": a statement that someone else used
-        force is an accusation of them (112), as CAMEO codes it."""
+        force is an accusation of them (112), as CAMEO codes it. So is an allegation ("claimed",
+        "alleged") that someone else is doing anything: "protesters claimed Iran is unduly
+        influencing their government"."""
         by_offset = {t.idx: t for t in tree.tokens}
         out = []
         for e in events:
@@ -190,13 +193,14 @@ class EventCoder:
             accused = next((x for x in events if x.trigger_start in inside and x.quad_class == 4
                             and not x.negated and not x.hypothetical
                             and _other_party(e.actor, x)), None)
-            if accused is None:
+            target = accused.actor if accused is not None else _alleged(tree, cue, args, e.actor)
+            if target is None:
                 out.append(e)
                 continue
             code = self.lexicon.code("112")
             out.append(replace(e, cameo=code.code, plover_type=code.plover_type,
                                plover_mode=code.plover_mode, goldstein=code.goldstein,
-                               quad_class=code.quad_class, recipient=accused.actor,
+                               quad_class=code.quad_class, recipient=target,
                                confidence=round(min(0.95, e.confidence + ACCUSATION_BONUS), 3)))
         return out
 
@@ -383,6 +387,24 @@ def _other_party(speaker: Actor, e: Event) -> bool:
         # "the Observatory said people were killed by government forces"
         return e.actor.sector != speaker.sector and e.actor.start != speaker.start
     return False
+
+
+ALLEGING = {"allege", "claim", "charge", "insist", "maintain"}
+
+
+def _alleged(tree: Tree, cue: Token, args: ArgumentFinder, speaker: Actor) -> Actor | None:
+    """Whom an allegation is about: the coded subject of what "claimed"/"alleged" reports,
+    when that is someone other than the speaker and the clause is not negated."""
+    if cue.lemma.lower() not in ALLEGING:
+        return None
+    for clause in tree.children(cue, ("ccomp",)):
+        if tree.is_negated(clause):
+            continue
+        subj = tree.child(clause, ("nsubj",))
+        for a in args.actors(subj):
+            if a.code and a.code != speaker.code and a.kind != "speaker":
+                return a
+    return None
 
 
 def _protest_aims(events: list[Event], tree: Tree) -> list[Event]:
