@@ -154,7 +154,25 @@ class ArgumentFinder:
             if a is not None:
                 out.append(a)
                 out.extend(self._shared_head(c, a))
+                out.extend(self._of_several(c, a))
         return out
+
+    def _of_several(self, t: Token, actor: Actor) -> list[Actor]:
+        """"the delegations of Cyprus, Greece and Israel", "the leaders of France and Germany":
+        one role, several countries; the first is the resolved actor's."""
+        if not actor.code:
+            return []
+        extra: list[Actor] = []
+        for p in self.tree.children(t, ("prep",)):
+            if p.lemma.lower() != "of":
+                continue
+            for o in self.tree.children(p, ("pobj",)):
+                for c in self.tree.conjuncts(o)[1:5]:
+                    other = self.resolve([c])
+                    if other is not None and other.code and other.code != actor.code \
+                            and other.code not in {x.code for x in extra}:
+                        extra.append(replace(actor, code=other.code, name=other.name or actor.name))
+        return extra
 
     def _shared_head(self, t: Token, actor: Actor) -> list[Actor]:
         """"US and British activists", "French and Egyptian warships": one noun, several

@@ -34,7 +34,7 @@ COMMENTATORS = frozenset({"analyst", "analysts", "commentator", "commentators", 
                           "correspondents", "newspaper", "broadcaster", "website", "blogger",
                           "twitter", "facebook", "instagram", "tweet", "post", "scientist",
                           "professor", "expert", "experts", "researcher", "researchers",
-                          "scholar", "scholars", "academic", "academics", "lecturer", "former",
+                          "scholar", "scholars", "academic", "academics", "lecturer",
                           "think", "tank"})
 # types whose acts always have a target: without one, the coder has misread the sentence
 DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "SUPPORT",
@@ -176,11 +176,13 @@ def select(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Eve
 
 
 def _one_per_act(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
-    """One event per act and sentence: of the events with the same actor, PLOVER type and
-    sentence, the one with a recipient and the highest confidence stays."""
+    """One event per act and sentence: of the events with the same actor, PLOVER type,
+    recipient and sentence, the one with the highest confidence stays (an act without a
+    recipient beside the same act with one is dropped earlier, by ``_coder._subsume``)."""
     best: dict[tuple, Event] = {}
     for e in events:
-        key = (e.sentence, e.actor.code if e.actor else None, e.plover_type)
+        key = (e.sentence, e.actor.code if e.actor else None, e.plover_type,
+               e.recipient.code if e.recipient else None)  # "blamed Israel and the US": two
         cur = best.get(key)
         if cur is None or _rank(e) > _rank(cur):
             best[key] = e
