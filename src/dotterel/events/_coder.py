@@ -194,7 +194,7 @@ class EventCoder:
                             and not x.negated and not x.hypothetical
                             and _other_party(e.actor, x)), None)
             target = accused.actor if accused is not None else _alleged(tree, cue, args, e.actor)
-            if target is None:
+            if accused is None and target is None:
                 out.append(e)
                 continue
             code = self.lexicon.code("112")

@@ -176,20 +176,23 @@ def select(events: Sequence[Event], ctx: Context) -> tuple[list[Event], list[Eve
 
 
 def _one_per_act(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
-    """One event per act and sentence: of the events with the same actor, PLOVER type,
-    recipient and sentence, the one with the highest confidence stays (an act without a
-    recipient beside the same act with one is dropped earlier, by ``_coder._subsume``)."""
+    """One event per act and sentence: of the events with the same actor, PLOVER type and
+    sentence, those of the best trigger stay (the one with a recipient and the highest
+    confidence); one trigger may keep several recipients ("blamed Israel and the United
+    States" is two dyads), but "accused the US of being behind ISIS, labelling the group ..."
+    is one accusation."""
     best: dict[tuple, Event] = {}
     for e in events:
-        key = (e.sentence, e.actor.code if e.actor else None, e.plover_type,
-               e.recipient.code if e.recipient else None)  # "blamed Israel and the US": two
+        key = (e.sentence, e.actor.code if e.actor else None, e.plover_type)
         cur = best.get(key)
         if cur is None or _rank(e) > _rank(cur):
             best[key] = e
-    keep = {id(e) for e in best.values()}
-    kept = [e for e in events if id(e) in keep]
-    doubles = [replace(e, dropped="duplicate") for e in events if id(e) not in keep]
-    return kept, doubles
+    chosen = {k: v.trigger_start for k, v in best.items()}
+    kept, doubles = [], []
+    for e in events:
+        key = (e.sentence, e.actor.code if e.actor else None, e.plover_type)
+        (kept if e.trigger_start == chosen[key] else doubles).append(e)
+    return kept, [replace(e, dropped="duplicate") for e in doubles]
 
 
 def _rank(e: Event) -> tuple:
