@@ -1,6 +1,7 @@
-"""The REST API, end to end: a store built by ingesting the bundled example and the founding
-article with the real model, answered through FastAPI's TestClient, and a real
-``dotterel serve`` for what needs a process (locks, ingest while serving)."""
+"""The REST API, end to end: a store built by ingesting the bundled example and our undated
+story of a disputed claim (tests/data/claim_dispute.txt) with the real model, answered through
+FastAPI's TestClient, and a real ``dotterel serve`` for what needs a process (locks, ingest
+while serving)."""
 from __future__ import annotations
 
 import shutil
@@ -14,19 +15,21 @@ from fastapi.testclient import TestClient
 
 from dotterel.api import MAX_BODY_BYTES, create_app
 from dotterel.ingest import ingest_paths
+from tests.conftest import DATA
 from tests.e2e._server import serving
 
 pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "src" / "dotterel" / "examples" / "border_dispute.txt"
+DISPUTE = DATA / "claim_dispute.txt"  # Egypt's claim, Ethiopia's denial and demand for proof
 ENDPOINTS = ["/api/events", "/api/dyads", "/api/dyads/{a}/{b}/series", "/api/claims",
              "/api/claims/{claim_id}", "/api/articles/{article_id}", "/api/code", "/api/status"]
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, shared, pipeline) -> Path:
+def db(tmp_path_factory, pipeline) -> Path:
     path = tmp_path_factory.mktemp("api") / "api.duckdb"
-    summary = ingest_paths([EXAMPLE, shared / "gold" / "seed" / "article.txt"], db=path,
+    summary = ingest_paths([EXAMPLE, DISPUTE], db=path,
                            pipeline=pipeline)
     assert summary.articles_new == 2 and not summary.failures
     return path
@@ -60,8 +63,8 @@ def error(r: httpx.Response, status: int, code: str) -> dict:
     return body["error"]
 
 
-def seed_id(client: TestClient) -> str:
-    claims = ok(client, "/api/claims?speaker=IRN&q=ISIS&stance=asserts")["items"]
+def dispute_id(client: TestClient) -> str:
+    claims = ok(client, "/api/claims?speaker=EGY&q=drones&stance=asserts")["items"]
     return claims[0]["article"]["id"]
 
 
@@ -138,7 +141,7 @@ def test_events_parameters_are_never_sql(client) -> None:
 def test_dyads_most_active_first(client) -> None:
     items = ok(client, "/api/dyads")["items"]
     pairs = [(d["a"], d["b"]) for d in items]
-    assert ("AFG", "IRN") in pairs and ("AFG", "PAK") in pairs
+    assert ("EGY", "ETH") in pairs and ("AFG", "PAK") in pairs
     assert all(d["a"] < d["b"] for d in items)
     assert [d["events"] for d in items] == sorted((d["events"] for d in items), reverse=True)
     assert len(ok(client, "/api/dyads?limit=1")["items"]) == 1
@@ -158,24 +161,24 @@ def test_dyad_series(client, by) -> None:
     assert -10 <= point["mean_goldstein"] <= 10
 
 
-def test_dyad_series_of_the_undated_seed(client) -> None:
-    s = ok(client, "/api/dyads/afg/irn/series?by=month")
+def test_dyad_series_of_the_undated_story(client) -> None:
+    s = ok(client, "/api/dyads/egy/eth/series?by=month")
     assert s["points"] == [] and s["undated"]["events"] >= 3
-    directed = ok(client, "/api/dyads/AFG/IRN/series?directed=true")
+    directed = ok(client, "/api/dyads/ETH/EGY/series?directed=true")
     assert directed["undated"]["events"] <= s["undated"]["events"]
 
 
 def test_dyad_series_bad_period(client) -> None:
-    error(client.get("/api/dyads/AFG/IRN/series?by=year"), 422, "invalid_request")
+    error(client.get("/api/dyads/EGY/ETH/series?by=year"), 422, "invalid_request")
 
 
 # ---------- claims ----------
 
 def test_claims_filters(client) -> None:
-    found = ok(client, "/api/claims?speaker=irn&q=isis")["items"]
-    assert found and all(c["speaker"]["code"] == "IRN" and "isis" in c["content"].lower()
+    found = ok(client, "/api/claims?speaker=egy&q=drones")["items"]
+    assert found and all(c["speaker"]["code"] == "EGY" and "drones" in c["content"].lower()
                          for c in found)
-    assert any("relocated" in c["content"] for c in found)
+    assert any("Gallabat" in c["content"] for c in found)
     denials = ok(client, "/api/claims?stance=denies")["items"]
     assert denials and all(c["stance"] == "denies" and c["responds_to"] for c in denials)
     error(client.get("/api/claims?stance=maybe"), 422, "invalid_request")
@@ -186,20 +189,20 @@ def test_claims_disputed(client) -> None:
     assert body["total"] >= 2
     assert all(c["challenges"] > 0 and c["challenged_by"] for c in body["items"])
     who = {w for c in body["items"] for w in c["challenged_by"]}
-    assert {"AFG", "PAK"} <= who  # the Taliban reject Iran; Pakistan rejects Kabul
+    assert {"ETH", "PAK"} <= who  # Ethiopia rejects Egypt; Pakistan rejects Kabul
     assert body["total"] < ok(client, "/api/claims")["total"]
 
 
 def test_claim_thread(client) -> None:
-    iran = max(ok(client, "/api/claims?speaker=IRN&q=ISIS&stance=asserts")["items"],
-               key=lambda c: c["challenges"])
-    thread = ok(client, f"/api/claims/{iran['id']}")
-    assert thread["claim_id"] == iran["id"] and thread["source"] in ("responds_to", "thread_id")
+    egypt = max(ok(client, "/api/claims?speaker=EGY&q=drones&stance=asserts")["items"],
+                key=lambda c: c["challenges"])
+    thread = ok(client, f"/api/claims/{egypt['id']}")
+    assert thread["claim_id"] == egypt["id"] and thread["source"] in ("responds_to", "thread_id")
     stances = {e["stance"] for e in thread["entries"]}
     assert {"asserts", "denies", "demands_evidence"} <= stances
     ids = [e["id"] for e in thread["entries"]]
-    assert iran["id"] in ids and thread["root_id"] in ids
-    replies = [e for e in thread["entries"] if e["responds_to"] == iran["id"]]
+    assert egypt["id"] in ids and thread["root_id"] in ids
+    replies = [e for e in thread["entries"] if e["responds_to"] == egypt["id"]]
     assert replies and all(e["depth"] == 1 for e in replies)
 
 
@@ -210,9 +213,9 @@ def test_claim_thread_unknown(client) -> None:
 # ---------- articles ----------
 
 def test_article_with_offsets(client) -> None:
-    view = ok(client, f"/api/articles/{seed_id(client)}")
+    view = ok(client, f"/api/articles/{dispute_id(client)}")
     text = view["article"]["text"]
-    assert view["article"]["title"].startswith("Taliban Rebukes")
+    assert view["article"]["title"].startswith("Ethiopia Rejects Egypt's Claim")
     assert len(view["events"]) >= 5 and len(view["claims"]) >= 3
     for e in view["events"]:
         assert text[e["trigger_start"]:e["trigger_end"]] == e["trigger"]
@@ -240,12 +243,12 @@ def test_code_without_storing(client) -> None:
     assert ok(client, "/api/status")["counts"] == before
 
 
-def test_code_the_seed(client, shared) -> None:
-    text = (shared / "gold" / "seed" / "article.txt").read_text()
+def test_code_a_whole_story(client) -> None:
+    text = DISPUTE.read_text(encoding="utf-8")
     body = client.post("/api/code", json={"text": text}).json()
-    assert body["article"]["title"].startswith("Taliban Rebukes")
+    assert body["article"]["title"].startswith("Ethiopia Rejects Egypt's Claim")
     assert any(e["plover"]["type"] == "REJECT" and e["recipient"] and
-               e["recipient"]["code"] == "IRN" for e in body["events"])
+               e["recipient"]["code"] == "EGY" for e in body["events"])
 
 
 def test_code_store_needs_writes(client) -> None:

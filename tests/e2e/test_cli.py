@@ -8,8 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import DATA
+
 pytestmark = pytest.mark.model
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "dotterel" / "examples" / "border_dispute.txt"
+DISPUTE = DATA / "claim_dispute.txt"  # Egypt's claim, Ethiopia's denial and demand for proof
 
 
 def run(bin_: str, *args: str, cwd: Path | None = None, stdin: str | None = None):
@@ -26,11 +29,11 @@ def counts(db: Path) -> dict[str, int]:
         con.close()
 
 
-def test_code_seed_json(dotterel_bin, shared):
-    p = run(dotterel_bin, "code", str(shared / "gold" / "seed" / "article.txt"), "--format", "json")
+def test_code_story_json(dotterel_bin):
+    p = run(dotterel_bin, "code", str(DISPUTE), "--format", "json")
     assert p.returncode == 0, p.stderr
     obj = json.loads(p.stdout)
-    assert obj["article"]["title"].startswith("Taliban Rebukes")
+    assert obj["article"]["title"].startswith("Ethiopia Rejects Egypt's Claim")
     assert len(obj["events"]) >= 5
     ev = obj["events"][0]
     for key in ("id", "sentence", "sentence_text", "trigger", "actor", "recipient", "cameo",
@@ -119,22 +122,22 @@ def test_help_ends_with_example(dotterel_bin, cmd):
     assert "Example: dotterel " + cmd in p.stdout
 
 
-def test_claims_ledger_and_thread_timeline(dotterel_bin, shared, tmp_path):
+def test_claims_ledger_and_thread_timeline(dotterel_bin, tmp_path):
     db = tmp_path / "c.duckdb"
-    seed = shared / "gold" / "seed" / "article.txt"
-    assert run(dotterel_bin, "ingest", str(seed), str(EXAMPLE), "--db", str(db)).returncode == 0
-    p = run(dotterel_bin, "claims", "--db", str(db), "--speaker", "IRN", "--about", "ISIS",
+    assert run(dotterel_bin, "ingest", str(DISPUTE), str(EXAMPLE), "--db", str(db)).returncode == 0
+    p = run(dotterel_bin, "claims", "--db", str(db), "--speaker", "EGY", "--about", "drones",
             "--format", "json")
     rows = json.loads(p.stdout)
-    assert rows and all(r["speaker"]["code"] == "IRN" for r in rows)
+    assert rows and all(r["speaker"]["code"] == "EGY" for r in rows)
     disputed = json.loads(run(dotterel_bin, "claims", "--db", str(db), "--disputed",
                               "--format", "json").stdout)
     assert disputed and all(r["challenges"] > 0 for r in disputed)
-    assert any("AFG" in r["challenged_by"] for r in disputed)
+    assert any("ETH" in r["challenged_by"] for r in disputed)
+    assert any("PAK" in r["challenged_by"] for r in disputed)  # the bundled example's denial
     first = next(r for r in rows if r["stance"] == "asserts" and r["thread_id"] == r["id"])
     t = run(dotterel_bin, "claim", first["id"][:12], "--db", str(db))
     assert t.returncode == 0, t.stderr
-    assert "Iran (IRN) asserted" in t.stdout
+    assert "Egypt (EGY) asserted" in t.stdout
     assert "denied" in t.stdout and "demanded evidence" in t.stdout
     missing = run(dotterel_bin, "claim", "nope", "--db", str(db))
     assert missing.returncode != 0 and "Traceback" not in missing.stderr

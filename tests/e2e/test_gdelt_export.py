@@ -1,5 +1,6 @@
-"""End to end: the founding article, ingested and exported in GDELT 2.0's layout through the
-installed ``dotterel`` command, read back with the csv module into GDELT's column names."""
+"""End to end: our story of a disputed claim (tests/data/claim_dispute.txt), ingested and
+exported in GDELT 2.0's layout through the installed ``dotterel`` command, read back with the
+csv module into GDELT's column names."""
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import DATA
+
 pytestmark = pytest.mark.model
+STORY = DATA / "claim_dispute.txt"
 
 # GDELT 2.0 event table, in GDELT's order (GDELT 2.0 Event Codebook)
 GDELT_EVENT_COLUMNS = [
@@ -44,11 +48,10 @@ def read_tsv(path: Path, names: list[str]) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def exported(dotterel_bin: str, shared: Path, tmp_path_factory: pytest.TempPathFactory):
+def exported(dotterel_bin: str, tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("gdelt")
-    db = work / "seed.duckdb"
-    seed = shared / "gold" / "seed" / "article.txt"
-    p = run(dotterel_bin, "ingest", str(seed), "--db", str(db))
+    db = work / "story.duckdb"
+    p = run(dotterel_bin, "ingest", str(STORY), "--db", str(db))
     assert p.returncode == 0, p.stderr
     p = run(dotterel_bin, "export", "--db", str(db), "--format", "gdelt", "--out",
             str(work / "out"))
@@ -89,14 +92,14 @@ def test_event_table_columns_hold_the_right_values(exported) -> None:
         assert r["EventBaseCode"] == r["EventCode"][:3] and r["EventRootCode"] == r["EventCode"][:2]
         assert len(r["SQLDATE"]) == 8 and r["MonthYear"] == r["SQLDATE"][:6]
         assert r["IsRootEvent"] in ("0", "1") and r["NumArticles"] == r["NumSources"] == "1"
-    # the Taliban reject Iran's claim: CAMEO 120, REJECT, quad class 3, Goldstein -4
+    # Ethiopia rejects Egypt's claim: CAMEO 120, REJECT, quad class 3, Goldstein -4
     reject = [r for r in rows if (r["Actor1CountryCode"], r["Actor2CountryCode"],
-                                  r["EventRootCode"]) == ("AFG", "IRN", "12")]
-    assert reject, "the rejection of Iran's claim is missing"
+                                  r["EventRootCode"]) == ("ETH", "EGY", "12")]
+    assert reject, "the rejection of Egypt's claim is missing"
     top = max(reject, key=lambda r: int(r["NumMentions"]))
     assert (top["EventCode"], top["QuadClass"], float(top["GoldsteinScale"])) == ("120", "3", -4.0)
-    assert top["Actor1Code"].startswith("AFG") and top["Actor2Code"].startswith("IRN")
-    assert int(top["NumMentions"]) >= 2 and top["IsRootEvent"] == "1"  # standfirst and body
+    assert top["Actor1Code"].startswith("ETH") and top["Actor2Code"].startswith("EGY")
+    assert int(top["NumMentions"]) >= 2 and top["IsRootEvent"] == "1"  # headline and body
 
 
 def test_mentions_table_links_every_report(exported) -> None:
@@ -107,11 +110,10 @@ def test_mentions_table_links_every_report(exported) -> None:
     assert len(mentions) == sum(ids.values())
     for gid, n in ids.items():
         assert sum(m["GLOBALEVENTID"] == gid for m in mentions) == n
-    text = (Path(__file__).resolve().parents[3] / "shared" / "gold" / "seed"
-            / "article.txt").read_text(encoding="utf-8")
+    text = STORY.read_text(encoding="utf-8")
     for m in mentions:
         assert int(m["SentenceID"]) >= 1 and 0 <= int(m["ActionCharOffset"]) < len(text)
-        assert 0 < int(m["Confidence"]) <= 100 and m["MentionIdentifier"].endswith("article.txt")
+        assert 0 < int(m["Confidence"]) <= 100 and m["MentionIdentifier"].endswith(STORY.name)
 
 
 def test_events_command_counts_clusters(dotterel_bin: str, exported) -> None:

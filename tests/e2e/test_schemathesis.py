@@ -23,6 +23,7 @@ from schemathesis.openapi.checks import RejectedPositiveData
 
 from dotterel.api import create_app
 from dotterel.ingest import ingest_paths
+from tests.conftest import DATA
 
 pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,9 +48,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(DB, pipeline
 
 
 @pytest.fixture(scope="module", autouse=True)
-def store(shared, pipeline):
+def store(pipeline):
     PIPELINE.target = pipeline
-    summary = ingest_paths([EXAMPLE, shared / "gold" / "seed" / "article.txt"], db=DB,
+    summary = ingest_paths([EXAMPLE, DATA / "claim_dispute.txt"], db=DB,
                            pipeline=pipeline)
     assert summary.articles_new == 2
     return DB

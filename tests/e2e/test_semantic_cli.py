@@ -29,7 +29,10 @@ def _typed(stdout: str) -> int:
 def test_semantic_types_sentences_the_rules_leave_untyped(dotterel_bin, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(LINES)))
-    rules = run(dotterel_bin, "code", str(src), "--format", "jsonl")
-    semantic = run(dotterel_bin, "code", str(src), "--format", "jsonl", "--semantic")
+    # every candidate: the fallback types sentences; which of its events an expert keeps is
+    # selection's business (the default output), measured on whole articles
+    rules = run(dotterel_bin, "code", str(src), "--format", "jsonl", "--all-candidates")
+    semantic = run(dotterel_bin, "code", str(src), "--format", "jsonl", "--all-candidates",
+                   "--semantic")
     assert rules.returncode == 0 and semantic.returncode == 0, semantic.stderr
     assert _typed(semantic.stdout) > _typed(rules.stdout)

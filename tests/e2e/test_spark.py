@@ -14,6 +14,7 @@ pytest.importorskip("pyspark", reason="pyspark is not installed: pip install 'do
 
 from dotterel.articles import read_path  # noqa: E402
 from dotterel.scale._rows import OUTPUT_TABLES, result_rows  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
 
 pytestmark = pytest.mark.model
 STAMPS = {"ingested_at", "recorded_at", "run_id", "written_at"}
@@ -24,9 +25,10 @@ def run(bin_: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def coded(dotterel_bin, shared, tmp_path_factory) -> tuple[Path, Path]:
-    """(input file, output folder) of one `dotterel spark --master local[2]` run."""
-    lines = (shared / "gold" / "wikinews_articles.jsonl").read_text(encoding="utf-8").splitlines()
+def coded(dotterel_bin, tmp_path_factory) -> tuple[Path, Path]:
+    """(input file, output folder) of one `dotterel spark --master local[2]` run over six of
+    our wire stories and a broken line between them."""
+    lines = (DATA / "wire.jsonl").read_text(encoding="utf-8").splitlines()
     work = tmp_path_factory.mktemp("spark")
     src = work / "in.jsonl"
     src.write_text("\n".join(lines[:3] + ['{"id": "broken"'] + lines[3:6]) + "\n", encoding="utf-8")

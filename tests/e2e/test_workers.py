@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import DATA
+
 pytestmark = pytest.mark.model
 
 
@@ -16,9 +18,10 @@ def run(bin_: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def small(shared: Path, tmp_path_factory) -> Path:
-    """Eight Wikinews articles and a broken line between them."""
-    lines = (shared / "gold" / "wikinews_articles.jsonl").read_text(encoding="utf-8").splitlines()
+def small(tmp_path_factory) -> Path:
+    """Our eight wire stories and a broken line between them."""
+    lines = (DATA / "wire.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8
     path = tmp_path_factory.mktemp("workers") / "small.jsonl"
     path.write_text("\n".join(lines[:4] + ['{"id": "broken", "text": '] + lines[4:8]) + "\n",
                     encoding="utf-8")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from dotterel.articles import make_article
 from dotterel.contract import result_json
 from dotterel.records import ArticleResult
+from tests.conftest import DATA
 
 pytestmark = pytest.mark.model
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
@@ -96,9 +97,9 @@ def test_coded_articles_keep_the_contract(pipeline, raw: str) -> None:
     offsets_point_at_their_text(obj, article.text)
 
 
-def test_the_seed_keeps_the_contract(pipeline, shared) -> None:
-    article = make_article((shared / "gold" / "seed" / "article.txt").read_text(),
-                           origin="seed")
+def test_a_whole_story_keeps_the_contract(pipeline) -> None:
+    article = make_article((DATA / "claim_dispute.txt").read_text(encoding="utf-8"),
+                           origin="claim_dispute.txt")
     (result,) = pipeline.process([article])
     obj = result_json(result)
     assert len(obj["events"]) >= 5 and obj["claims"]

@@ -27,3 +27,11 @@ def test_ci_runs_the_readme_test_command():
     assert ci[-1] == quickstart()[1]
     script = (ROOT / quickstart()[1].split()[0]).read_text()
     assert "pip install" in script and "pytest" in script and "chromium" in script
+
+
+def test_ci_requires_the_shared_gold_data():
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert "export DOTTEREL_REQUIRE_GOLD=1" in ci
+    assert ci.index("export DOTTEREL_REQUIRE_GOLD=1") < ci.index(quickstart()[1])
+    readme = (ROOT / "README.md").read_text().split("## Using it", 1)[0]
+    assert "DOTTEREL_REQUIRE_GOLD=1" in readme
