@@ -31,6 +31,12 @@ DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")
 OBLIGATION = {"must", "should", "ought"}
 VIOLENT_ROOTS = ("18", "19", "20")
+# what is published rather than set free: releasing these is no act on anyone
+DOCUMENT_OBJECTS = {"statement", "report", "video", "footage", "summary", "transcript", "photo",
+                    "photograph", "image", "picture", "recording", "tape", "audio", "document",
+                    "figure", "data", "detail", "list", "record", "memo", "letter", "album",
+                    "communique", "communiqué", "readout", "text", "result", "finding", "study",
+                    "book", "film", "song", "map", "plan", "guideline", "schedule", "budget"}
 DOCUMENT_NOUNS = {"report", "study", "document", "communique", "survey", "dossier", "inquiry",
                   "investigation", "white paper", "audit", "review"}
 ACCUSATION_BONUS = 0.2  # the accusation, no longer a bare statement, is the sentence's main act
@@ -128,6 +134,8 @@ class EventCoder:
                 person = _person_patient(tree, patient) if not args.actors(r_tok) else None
                 if patient is not None and not args.actors(r_tok) and person is None:
                     continue  # "released a statement", "captured the town": no one acted on
+                if patient is not None and patient.lemma.lower() in DOCUMENT_OBJECTS:
+                    continue  # "released a summary of the call to Zelensky": a publication
             if not tr.nominal and cameo.startswith("01") and (
                     (demand := _obligation(tree, tr.token)) is not None):
                 tr = replace(tr, pattern=replace(tr.pattern, cameo="100"))
@@ -227,6 +235,8 @@ class EventCoder:
         sent = tree.sent
         t = tr.token
         hypothetical = _hypothetical(tree, t) or mod.future or mod.conditional or mod.possible
+        if tr.nominal and any(k.lemma.lower() in UNREALISED for k in tree.children(t, ("amod",))):
+            hypothetical = True  # "a planned trip", "the proposed talks", "possible sanctions"
         if code.code[:2] in ("03", "13"):
             hypothetical = False  # intent and threat are the events themselves
         speaker = _reported_by(tree, t, args)
@@ -498,6 +508,9 @@ def _negated(tree: Tree, tr: Trigger) -> bool:
     return any(k.lemma.lower() in ("no", "never") for k in tree.children(tr.token, ("det", "neg")))
 
 
+UNREALISED = {"planned", "proposed", "possible", "potential", "future", "expected", "intended",
+              "prospective", "hypothetical", "would-be", "mooted", "suggested", "rumoured",
+              "rumored", "alleged", "cancelled", "canceled", "aborted", "failed", "postponed"}
 IRREALIS = {"would", "could", "might", "may", "will", "shall", "should"}
 CLAUSAL = ("xcomp", "ccomp", "conj", "relcl", "advcl", "acl")
 

@@ -39,6 +39,9 @@ COMMENTATORS = frozenset({"analyst", "analysts", "commentator", "commentators", 
 # types whose acts always have a target: without one, the coder has misread the sentence
 DYADIC = frozenset({"CONSULT", "COOPERATE", "AID", "REJECT", "THREATEN", "SANCTION", "ASSAULT", "SUPPORT",
                     "COERCE"})
+# texts are no doers: "the Constitution requires", "the law allows"
+TEXTS_OF_LAW = frozenset({"constitution", "law", "charter", "treaty", "convention", "act",
+                          "article", "rule", "regulation", "guideline", "clause", "provision"})
 CHALLENGES = frozenset({"denies", "disputes", "demands_evidence", "retracts"})
 # phrases that put an act in the past of the news window
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -91,7 +94,10 @@ def not_political(e: Event, ctx: Context) -> str | None:
     if a.sector in NOT_POLITICAL_SECTORS and e.quad_class != 4:
         return "not_political"
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", a.text or "")}
-    return "not_political" if words & COMMENTATORS else None
+    if words & COMMENTATORS:
+        return "not_political"
+    head = (a.text or "").split()[-1:]  # "the United States Constitution required ..."
+    return "not_political" if head and head[0].lower().rstrip("s") in TEXTS_OF_LAW else None
 
 
 def no_recipient(e: Event, ctx: Context) -> str | None:

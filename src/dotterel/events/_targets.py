@@ -34,19 +34,29 @@ def act_owner(tree: Tree, v: Token, prior: Sequence[Event], actor: Actor | None,
         roots = kinds(lemma)
         if not roots and lemma not in GENERIC_ACTS:
             continue
-        for e in reversed(prior):
-            if e.trigger_start >= v.idx and e.sentence_start <= v.idx:
-                continue  # acts told after the verb in its own sentence are not what it names
-            if e.actor is None or not e.actor.code or e.actor.kind in ("unattributed", "implied"):
-                continue
-            if actor is not None and e.actor.code == actor.code:
-                continue
-            if e.cameo.startswith("01"):
-                continue
-            if lemma in GENERIC_ACTS or e.cameo[:2] in roots:
+        generic = lemma in GENERIC_ACTS and not roots
+        # a specific act ("the attack") is the latest of its kind; a generic one ("the move",
+        # "the decision") is the article's news, its first act that is not mere words
+        pool = [e for e in prior if _other_act(e, v, actor)]
+        for e in (pool if generic else reversed(pool)):
+            if generic and e.cameo[:2] not in VERBAL_ROOTS:
+                return e.actor
+            if not generic and e.cameo[:2] in roots:
                 return e.actor
         return None
     return None
+
+
+VERBAL_ROOTS = ("01", "02", "10", "11", "12", "13")
+
+
+def _other_act(e: Event, v: Token, actor: Actor | None) -> bool:
+    """An earlier act, coded, by someone other than ``actor``."""
+    if e.trigger_start >= v.idx and e.sentence_start <= v.idx:
+        return False  # acts told after the verb in its own sentence are not what it names
+    if e.actor is None or not e.actor.code or e.actor.kind in ("unattributed", "implied"):
+        return False
+    return not (actor is not None and e.actor.code == actor.code) and not e.cameo.startswith("01")
 
 
 def _objects(tree: Tree, v: Token) -> list[Token]:
