@@ -86,6 +86,8 @@ class ArgumentFinder:
         low = t.text.lower()
         if t.pos == "PRON" or (low in PRONOUNS and not t.text.isupper()):  # "US" is no pronoun
             return self.mentions.pronoun(low, t.idx, subject=t.dep in ("nsubj", "nsubjpass"))
+        if t.ent_type in TIME_ENTS:
+            return None  # "Sunday in London" is when, not who
         toks = self.tree.np_tokens(t)
         actor = self.resolve(toks)
         person = _person_name(toks) or self._named_with_role(t, actor)
@@ -342,6 +344,8 @@ class ArgumentFinder:
     def _recipient_np(self, t: Token) -> Token | None:
         if t.lemma.lower() in CONTENT_NOUNS or t.lemma.lower() == "intelligence":
             return self._owner(t)
+        if _where_or_when(t):
+            return None  # "on Streatham High Road", "on Sunday": a place or a time, no one
         a = self.actor_at(t)
         if a is not None and (a.code or a.sector):
             return t
@@ -374,14 +378,19 @@ class ArgumentFinder:
     def nominal(self, tr: Trigger) -> tuple[Token | None, Token | None]:
         n, tree = tr.token, self.tree
         actor = self._owner(n) if n.lemma.lower() in CONTENT_NOUNS else None
+        role_only = None
         if actor is None:
-            actor = next((k for k in tree.children(n, NOMINAL_ACTOR_DEPS)
-                          if self._codable(k)), None)
+            mods = [k for k in tree.children(n, NOMINAL_ACTOR_DEPS) if self._codable(k)]
+            actor = next((k for k in mods if (a := self.actor_at(k)) is not None and a.code), None)
+            role_only = mods[0] if mods and actor is None else None
         if actor is None:
             by = next((k for k in tree.children(n, ("prep", "agent")) if k.lemma.lower() == "by"), None)
             actor = tree.child(by, ("pobj",)) if by is not None else None
         if actor is None and tr.light is not None:
+            # "Turkey launched a military offensive": the light verb's subject, not "military"
             actor = self.subject(tr.light)
+        if actor is None or (role_only is not None and not self._codable(actor)):
+            actor = role_only or actor
         if actor is None and n.dep == "nsubj" and (h := tree.head(n)) is not None:
             actor = None  # "the attack killed ..." names no actor
         recipient = None
@@ -405,6 +414,19 @@ class ArgumentFinder:
     def _codable(self, t: Token) -> bool:
         a = self.actor_at(t)
         return a is not None and bool(a.code or a.sector)
+
+
+# heads of phrases that say where or when: a street is no target, a weekday no doer
+SITE_HEADS = {"road", "street", "avenue", "square", "boulevard", "highway", "lane", "bridge",
+              "plaza", "park", "station", "airport", "mall", "market", "store", "shop",
+              "hospital", "building", "stadium", "hotel", "church", "mosque", "temple", "school"}
+TIME_ENTS = {"DATE", "TIME"}
+
+
+def _where_or_when(t: Token) -> bool:
+    return t.ent_type in TIME_ENTS or t.ent_type == "FAC" or (
+        t.pos == "PROPN" and t.lemma.lower() in SITE_HEADS) or t.lemma.lower() in {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _person_name(toks: Sequence[Token]) -> str | None:
