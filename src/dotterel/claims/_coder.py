@@ -3,34 +3,46 @@
 What is found, sentence by sentence:
 - reported speech: a cue verb with a content clause ("X stated that ...", "X has been claiming
   that ...");
+- a cue verb with an object that is what is claimed: "claimed responsibility for the attack",
+  "alleged Iranian involvement", "denied involvement", "confirmed the deaths";
+- characterisations: "X called the attack an act of barbarity", "described the strike as
+  defensive";
 - "according to X, ...";
 - nominal claims: "Iran's claim that ...", which also stand as the claim they name;
+- direct quotes (``_quotes``), over several sentences and paragraphs;
 - responses: a denial or dispute of a claim noun ("rejected these claims"), a demand for the
-  evidence behind it ("requested more information from Iran"), and a reasoned counter-argument
-  attached to a denial ("..., emphasizing that Afghanistan does not share a border").
-``responds_to`` points at the claim answered: the one the claim noun names by its owner or its
-content, else the latest claim by someone else.
+  evidence behind it ("requested more information from Iran"), a reasoned counter-argument
+  attached to a denial ("..., emphasizing that Afghanistan does not share a border"), and an
+  agreement with what was just said ("Hataman agreed, saying ...").
+A negated cue makes no claim ("did not say whether", "did not deny"). Who speaks is found by
+``_speakers`` (statements, sources, platforms, outlets).
+
+Once the whole article is read, ``_Ledger.settle`` gives each claim its stance from the whole
+statement (``_stance``: "said there was no evidence that ..." disputes; "acknowledged" what the
+same speaker denied retracts the denial) and links responses to the claims they answer
+(``_links``).
 """
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 from dotterel.claims import _cues as C
+from dotterel.claims._links import Hint, overlap, own_denial, pick
 from dotterel.claims._quotes import attributions, quote_spans
+from dotterel.claims._speakers import Speakers
+from dotterel.claims._stance import ADMIT_CUES, cue_stance, statement_stance
 from dotterel.events import Mentions
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._tree import Tree
 from dotterel.records import Actor, Claim, Event, ParsedArticle, Sentence, Token
 
-_WORD = re.compile(r"\w+")
-MIN_OVERLAP = 0.08  # one shared content word in a dozen; tuned on the seed and example stories
-ACCUSATION_NOUNS = {"accusation", "allegation", "charge", "blame"}
-ACCUSE_CUES = ("accus", "blam", "alleg", "charg")
-STOP = {"the", "a", "an", "of", "to", "in", "and", "that", "have", "has", "been", "be", "is",
-        "are", "was", "were", "from", "on", "for", "by", "with", "its", "their", "it", "they"}
+OVERLAP_SAME = 0.6  # a nominal claim that repeats a coded claim this much is the same claim
+FIRST_PERSON = frozenset({"i", "we"})
+QUOTE_CUES = frozenset(C.ASSERT_CUES - C.LABEL_VERBS)
+PARSE_STANCES = ("denies", "disputes", "demands_evidence", "retracts")
+DOCUMENT_REACH = 600  # characters: "the summary" may take the issuer of a statement this close
 
 
 class ClaimCoder:
@@ -48,24 +60,31 @@ class ClaimCoder:
             finders[sent.index] = _SentenceClaims(tree, ArgumentFinder(tree, self.resolve, mentions),
                                                   ledger)
             finders[sent.index].run()
-        for span, sent, cue in attributions(parsed.sentences, parsed.article.text, C.ASSERT_CUES):
+        for span, sent, cue in attributions(parsed.sentences, parsed.article.text, QUOTE_CUES,
+                                            documents=C.DOCUMENT_NOUNS):
             finders[sent.index].quote(span, cue, parsed.article.text)
-        ledger.resolve_forward()
-        return [c if (s := mentions.at_home(c.speaker)) is c.speaker else replace(c, speaker=s)
-                for c in ledger.claims]
+        ledger.claims = [c if (s := mentions.at_home(c.speaker)) is c.speaker
+                         else replace(c, speaker=s) for c in ledger.claims]
+        ledger.settle()
+        return ledger.claims
 
 
 class _Ledger:
-    """The claims of one article so far, and the matching of responses to them."""
+    """The claims of one article so far, what the text says about the claims they answer, and
+    the statements (documents) whose issuer is known."""
 
     def __init__(self, article_id: str) -> None:
         self.article_id = article_id
         self.claims: list[Claim] = []
-        self._pending: dict[str, tuple[Actor | None, str]] = {}  # response id -> (owner, noun)
+        self.hints: dict[str, Hint] = {}
+        self.fixed: set[str] = set()  # stance set by the parse: not revised from the content
+        self.follows: dict[str, str] = {}  # a counter-argument -> the response it backs
         self.quotes: list[tuple[int, int]] = []  # the article's quote spans
+        self.documents: list[tuple[int, str, Actor]] = []  # (offset, noun lemma, issuer)
 
     def add(self, sent: Sentence, *, speaker: Actor | None, cue: Token, content: Sequence[Token],
-            stance: str, responds_to: str | None = None, about: tuple[str, ...] = ()) -> Claim:
+            stance: str, about: tuple[str, ...] = (), hint: Hint | None = None,
+            fixed: bool = False) -> Claim:
         start, end = _span(content, cue)
         text = sent.text[start - sent.start:end - sent.start]
         cid = hashlib.sha1(f"{self.article_id}|{sent.index}|{cue.idx}|{stance}|{start}"
@@ -75,8 +94,11 @@ class _Ledger:
                 return old
         claim = Claim(id=cid, sentence=sent.index, speaker=speaker, cue=cue.text, content=text,
                       content_start=start, content_end=end, stance=stance,
-                      responds_to=responds_to, cue_start=cue.idx, about=about)
+                      cue_start=cue.idx, about=about)
         self.claims.append(claim)
+        self.hints[cid] = hint or Hint(lemma=cue.lemma.lower())
+        if fixed:
+            self.fixed.add(cid)
         return claim
 
     def add_text(self, sent: Sentence, *, speaker: Actor | None, cue: Token, start: int,
@@ -87,48 +109,42 @@ class _Ledger:
                       content_start=start, content_end=start + len(content), stance=stance,
                       cue_start=cue.idx)
         self.claims.append(claim)
+        self.hints[cid] = Hint(lemma=cue.lemma.lower())
         return claim
 
-    def resolve_forward(self) -> None:
-        """A response told before the claim it answers (a headline rejecting what the body
-        reports) is linked once the whole article has been read."""
+    def issuer(self, lemma: str, before: int) -> Actor | None:
+        """Who issued the latest statement of this kind before ``before`` ("the statement"),
+        else the latest statement of any kind just before ("issued a ruling" ... "the summary
+        of the decision read")."""
+        for offset, noun, actor in reversed(self.documents):
+            if offset < before and noun == lemma:
+                return actor
+        for offset, _, actor in reversed(self.documents):
+            if before - DOCUMENT_REACH <= offset < before:
+                return actor
+        return None
+
+    def settle(self) -> None:
+        """Stance from the whole statement, then the links, once the article is read: a
+        response told before the claim it answers (a headline) is linked too."""
         for n, c in enumerate(self.claims):
-            if c.stance == "asserts" or c.responds_to is not None:
+            hint = self.hints.get(c.id, Hint())
+            stance = c.stance if c.id in self.fixed else statement_stance(c.stance, c.content)
+            if hint.lemma in ADMIT_CUES and (denial := own_denial(self.claims, c)) is not None:
+                self.claims[n] = replace(c, stance="retracts", responds_to=denial.id)
+            elif stance != c.stance:
+                self.claims[n] = replace(c, stance=stance)
+        for n, c in enumerate(self.claims):
+            if c.stance == "asserts" or c.responds_to is not None or c.id in self.follows:
                 continue
-            owner, noun = self._pending.get(c.id, (None, ""))
-            rest = [x for x in self.claims if x.id != c.id]
-            found = _Ledger._pick(rest, owner=owner, content=c.content, responder=c.speaker,
-                                  noun=noun)
+            found = pick(self.claims, c, self.hints.get(c.id, Hint()))
             if found is not None:
                 self.claims[n] = replace(c, responds_to=found.id)
-
-    def target(self, *, owner: Actor | None, content: str, responder: Actor | None,
-               noun: str = "") -> Claim | None:
-        """The earlier assertion a response answers: the owner's ("Iran's claim"), else one by
-        someone other than the responder; among those the one whose content overlaps most, else
-        an accusation when an accusation is answered, else the latest."""
-        return self._pick(self.claims, owner=owner, content=content, responder=responder, noun=noun)
-
-    @staticmethod
-    def _pick(claims: Sequence[Claim], *, owner: Actor | None, content: str,
-              responder: Actor | None, noun: str) -> Claim | None:
-        pool = [c for c in claims if c.stance == "asserts"]
-        if noun in ACCUSATION_NOUNS:
-            accusations = [c for c in pool if c.cue.lower().startswith(ACCUSE_CUES)]
-            pool = accusations or pool
-        if owner is not None and owner.code:
-            owned = [c for c in pool if c.speaker and c.speaker.code == owner.code]
-            pool = owned or pool
-        elif responder is not None and responder.code:
-            others = [c for c in pool if not (c.speaker and c.speaker.code == responder.code)]
-            pool = others or pool
-        if not pool:
-            return None
-        if content:
-            best = max(reversed(pool), key=lambda c: _overlap(content, c.content))
-            if _overlap(content, best.content) >= MIN_OVERLAP:
-                return best
-        return pool[-1]
+        by_id = {c.id: c for c in self.claims}
+        for n, c in enumerate(self.claims):  # a counter-argument answers what its denial answers
+            lead = by_id.get(self.follows.get(c.id, ""))
+            if lead is not None and lead.responds_to and c.stance != "asserts":
+                self.claims[n] = replace(c, responds_to=lead.responds_to)
 
 
 def _span(content: Sequence[Token], cue: Token) -> tuple[int, int]:
@@ -138,31 +154,25 @@ def _span(content: Sequence[Token], cue: Token) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _stem(w: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
+class _SentenceClaims(Speakers):
+    """The claims of one sentence, added to the article's ledger."""
 
-
-def _overlap(a: str, b: str) -> float:
-    ta = {_stem(w) for w in _WORD.findall(a.lower()) if w not in STOP}
-    tb = {_stem(w) for w in _WORD.findall(b.lower()) if w not in STOP}
-    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
-
-
-class _SentenceClaims:
     def __init__(self, tree: Tree, args: ArgumentFinder, ledger: _Ledger) -> None:
         self.tree, self.args, self.ledger = tree, args, ledger
         self.sent = tree.sent
 
     def run(self) -> None:
+        self._documents()
         for t in self.tree.tokens:
             if t.pos in ("VERB", "AUX", "NOUN", "PROPN"):
                 self._nominal_claim(t) if t.pos in ("NOUN", "PROPN") else self._verb(t)
         self._according_to()
 
-    def _add(self, *, content: Sequence[Token], **kw) -> Claim:
+    def _add(self, *, content: Sequence[Token], **kw) -> Claim | None:
+        speaker = kw.get("speaker")
+        if speaker is not None and speaker.text and speaker.text.split()[-1].lower().rstrip("s") \
+                in C.NOT_SPEAKERS:
+            return None  # "a banner saying 'united in diversity'"
         return self.ledger.add(self.sent, content=content, about=self._about(content), **kw)
 
     def _about(self, content: Sequence[Token]) -> tuple[str, ...]:
@@ -177,43 +187,7 @@ class _SentenceClaims:
                 keys.add(t.text.lower())
         return tuple(sorted(keys))
 
-    def _speaker(self, v: Token) -> Actor | None:
-        s = self.args.subject(v)
-        return self.speaker_at(s) if s is not None else None
-
-    def speaker_at(self, t: Token) -> Actor | None:
-        """The speaker as written at the cue ("he", "prosecutor Josh Bash"), with the code,
-        sector and name of the actor it stands for; when nothing in the phrase can be coded,
-        its text alone: "a university student" is still who said it."""
-        found = self.args.actor_at(t)
-        toks = self._mention(t)
-        if not toks:
-            return found
-        text = self.sent.text[toks[0].idx - self.sent.start:toks[-1].idx + len(toks[-1].text)
-                              - self.sent.start]
-        where = {"text": text, "start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text)}
-        if found is not None:
-            name = found.name or (found.text if t.pos == "PRON" else None)
-            return replace(found, name=name, **where)
-        if t.pos == "PRON":
-            return None
-        return Actor(code=None, kind="unknown", **where)
-
-    def _mention(self, t: Token) -> list[Token]:
-        """The speaker phrase without appositions, relative clauses and, after a name, its "of"
-        phrase ("Arnel dela Vega of the army's command" -> "Arnel dela Vega")."""
-        if t.pos == "PRON":
-            return [t]
-        cut: set[int] = set()
-        for k in self.tree.children(t):
-            if k.dep in ("appos", "relcl", "acl") or (k.dep == "prep" and t.pos == "PROPN"
-                                                        and k.lemma.lower() == "of"):
-                cut.update(x.i for x in self.tree.subtree(k.i))
-        toks = [x for x in self.tree.np_tokens(t) if x.i not in cut]
-        while toks and toks[-1].pos == "PUNCT":
-            toks.pop()
-        return toks
-
+    # -- quotes -------------------------------------------------------------------------------
     def quote(self, span: tuple[int, int], cue: Token, text: str) -> None:
         """A direct quote attributed by ``cue``: it replaces the reported-speech claim of the
         same cue when it is longer (a quote over several sentences)."""
@@ -223,14 +197,20 @@ class _SentenceClaims:
         end = start + len(content)
         for n, c in enumerate(self.ledger.claims):
             overlaps = c.content_start < end and start < c.content_end
-            if c.cue_start == cue.idx and c.stance == "asserts" and overlaps:
+            if c.cue_start == cue.idx and overlaps and c.stance not in PARSE_STANCES:
                 if len(content) > len(c.content):  # the quote, whole, over several sentences
                     self.ledger.claims[n] = replace(c, content=content, content_start=start,
                                                     content_end=end)
                 return
-        self.ledger.add_text(self.sent, speaker=speaker, cue=cue, start=start,
-                             content=content, stance="asserts")
+        stance = cue_stance(cue.lemma.lower(), C.CUE_STANCE.get(cue.lemma.lower()),
+                            self._clause_words(cue)) or "asserts"
+        claim = self.ledger.add_text(self.sent, speaker=speaker, cue=cue, start=start,
+                                     content=content, stance=stance)
+        inside = [t for t in self.tree.tokens if start <= t.idx < end]
+        if inside:
+            self.ledger.claims[-1] = replace(claim, about=self._about(inside))
 
+    # -- verbs --------------------------------------------------------------------------------
     def _verb(self, v: Token) -> None:
         if any(a <= v.idx < b for a, b in self.ledger.quotes):
             return  # "we can say that ..." inside a quote is the quoted speaker's wording
@@ -245,31 +225,101 @@ class _SentenceClaims:
         if lemma in C.DEMAND_VERBS and self._evidence_object(v):
             return self._demand(v)
         clause = self.tree.child(v, ("ccomp",))
+        if lemma in C.LABEL_VERBS:
+            return self._label(v)
         if clause is not None and (lemma in C.ASSERT_CUES or stance):
             self._reported(v, clause, stance or "asserts")
         elif lemma in ("accuse", "blame", "charge") and obj is not None:
             first = self.tree.subtree(obj.i)[0].i
             content = [t for t in self.tree.tokens if t.i >= first and self._under(t, v)]
             self._add(speaker=self._speaker(v), cue=v, content=content,
-                            stance="asserts")
+                      stance="asserts")
+        elif lemma in C.OBJECT_CUES and obj is not None and clause is None:
+            self._object_claim(v, obj, stance or "asserts")
 
     def _under(self, t: Token, v: Token) -> bool:
         return t.i != v.i and v in self.tree.ancestors(t)
 
+    def _clause_words(self, v: Token) -> set[str]:
+        """The cue's negation and auxiliaries, and the verbs that govern it as their infinitive
+        ("could not confirm", "declined to confirm", "appeared to confirm")."""
+        own = self.tree.children(v, ("neg", "aux"))
+        own += [n for k in own if k.dep == "aux" for n in self.tree.children(k, ("neg",))]
+        words = {k.lemma.lower() for k in own} | {k.text.lower() for k in own if k.dep == "neg"}
+        cur = v
+        for _ in range(2):
+            h = self.tree.head(cur)
+            if h is None or cur.dep != "xcomp":
+                break
+            words.add(h.lemma.lower())
+            words |= {k.lemma.lower() for k in self.tree.children(h) if k.dep in ("neg", "aux")}
+            cur = h
+        return words
+
     def _reported(self, v: Token, clause: Token, stance: str) -> None:
         if stance == "asserts" and self._is_response(clause):
             return  # "stated that they reject Iran's claim": the rejection is the claim
+        stance = cue_stance(v.lemma.lower(), stance, self._clause_words(v))
+        if stance is None:
+            return  # "did not deny that ...", "declined to confirm whether ...": no claim
         content = self.tree.subtree(clause.i)
         content = [t for t in content if not (t.dep == "mark" and t.head == clause.i)]
         speaker = self._speaker(v)
-        responds = None
-        if stance == "asserts" and self._counter_argument(v):
-            stance, responds = "disputes", self._counter_argument(v)
-        elif stance != "asserts":
-            target = self.ledger.target(owner=None, content=_text(content), responder=speaker)
-            responds = target.id if target else None
-        self._add(speaker=speaker, cue=v, content=content, stance=stance,
-                        responds_to=responds)
+        hint, fixed, lead = Hint(lemma=v.lemma.lower()), False, None
+        reaction = self._reaction(v) if stance == "asserts" else None
+        if stance == "asserts" and (lead := self._counter_argument(v)) is not None:
+            stance, fixed = "disputes", True
+        elif reaction is not None:
+            stance, hint = reaction, Hint(lemma=v.lemma.lower(), pointed=True)
+        elif stance == "asserts" and self._own_denial(content, speaker):
+            stance = "denies"
+        claim = self._add(speaker=speaker, cue=v, content=content, stance=stance, hint=hint,
+                          fixed=fixed)
+        if lead is not None and claim is not None:
+            self.ledger.follows[claim.id] = lead
+
+    def _object_claim(self, v: Token, obj: Token, stance: str) -> None:
+        """"claimed responsibility for the attack", "alleged Iranian involvement", "denied
+        involvement", "confirmed the deaths": what is claimed is the object."""
+        stance = cue_stance(v.lemma.lower(), stance, self._clause_words(v))
+        if stance is None or self.tree.children(v, ("nsubjpass", "auxpass")):
+            return
+        if any(p.lemma.lower() == "as" for p in self.tree.children(v, ("prep",))):
+            return  # "acknowledged Haitham as the new Sultan": a recognition, not a claim
+        subject = self.tree.child(v, ("nsubj",))
+        if subject is not None and (subject.lemma.lower() in ("nobody", "none", "no one") or any(
+                k.lemma.lower() == "no" for k in self.tree.children(subject, ("det",)))):
+            return  # "No group claimed responsibility"
+        content = [t for k in self.tree.children(v)
+                   if k.i > v.i and k.dep in ("dobj", "prep", "dative")
+                   for t in self.tree.subtree(k.i)]
+        words = [t for t in content if t.pos != "PUNCT"]
+        if len(words) < 2 and obj.lemma.lower() not in C.OBJECT_NOUNS:
+            return  # "confirmed it", "announced them"
+        self._add(speaker=self._speaker(v), cue=v, content=content, stance=stance,
+                  hint=Hint(lemma=v.lemma.lower(), pointed=self._definite(obj),
+                            head=obj.lemma.lower()))
+
+    def _label(self, v: Token) -> None:
+        """"called the stabbing an act of barbarity", "described the attacks as a dastardly
+        act", "calling it 'an aggression on Iraq'": what is called, and what it is called."""
+        if self.tree.children(v, ("prt",)) or any(
+                p.lemma.lower() in ("for", "on", "upon", "off", "in") for p in
+                self.tree.children(v, ("prep",))):
+            return  # "called for restraint", "called on Iran to ...", "called off the talks"
+        objs = self.tree.children(v, ("dobj", "oprd"))
+        if not objs or self.tree.children(v, ("nsubjpass", "auxpass")):
+            return  # "Zimbabwe was called the breadbasket of Africa": by whom, the text says not
+        content = [t for k in self.tree.children(v)
+                   if k.i > v.i and k.dep in ("dobj", "oprd", "punct")
+                   for t in self.tree.subtree(k.i) if t.i > v.i]
+        inner = [k for o in objs for k in self.tree.subtree(o.i) if k is not o]
+        names_it = (len(objs) > 1 or any(k.dep == "dobj" for k in inner)  # "X an act of Y"
+                    or any(t.pos == "ADJ" and t.i > objs[0].i for t in content)  # "X swift"
+                    or any(t.lemma.lower() == "as" and t.dep == "prep" for t in content))
+        if not names_it or len([t for t in content if t.pos != "PUNCT"]) < 3:
+            return  # "called the minister", "described the scene"
+        self._add(speaker=self._speaker(v), cue=v, content=content, stance="asserts")
 
     def _is_response(self, clause: Token) -> bool:
         lemma = clause.lemma.lower()
@@ -280,14 +330,46 @@ class _SentenceClaims:
 
     def _counter_argument(self, v: Token) -> str | None:
         """A reason given alongside a denial ("rejected these claims, emphasizing that ...")
-        disputes the claim the denial answers."""
+        disputes the claim the denial answers: the id of that denial."""
         h = self.tree.head(v)
         if v.dep not in ("advcl", "conj") or h is None:
             return None
         for c in reversed(self.ledger.claims):
             if c.sentence == self.sent.index and c.cue_start == h.idx and c.stance in ("denies", "disputes"):
-                return c.responds_to
+                return c.id
         return None
+
+    def _reaction(self, v: Token) -> str | None:
+        """"Hataman agreed, saying ...": a verb of agreement (or disagreement) with no object
+        of its own makes the reason given with it support (or dispute) what was just said."""
+        h = self.tree.head(v)
+        if v.dep not in ("advcl", "conj") or h is None or self.tree.children(h, ("dobj", "ccomp")):
+            return None
+        if any(p.lemma.lower() in ("on", "to") for p in self.tree.children(h, ("prep",))):
+            return None  # "agreed on a ceasefire", "agreed to talks": an agreement, not assent
+        lemma = h.lemma.lower()
+        if lemma in C.AGREE_VERBS and not self.tree.is_negated(h):
+            return "supports"
+        if lemma in C.DISAGREE_VERBS:
+            return "disputes"
+        return None
+
+    def _own_denial(self, content: Sequence[Token], speaker: Actor | None) -> bool:
+        """The content reports the speaker's own denial: "said it denied the report", "we
+        reject these accusations"."""
+        for t in content:
+            if t.pos != "VERB" or C.CUE_STANCE.get(t.lemma.lower()) != "denies" \
+                    or self.tree.is_negated(t):
+                continue
+            s = self.tree.child(t, ("nsubj",))
+            if s is None:
+                continue
+            if s.text.lower() in FIRST_PERSON:
+                return True
+            a = self.args.actor_at(s) if s.pos == "PRON" else None
+            if a is not None and speaker is not None and a.code and a.code == speaker.code:
+                return True
+        return False
 
     def _claim_owner(self, noun: Token) -> Actor | None:
         tok = self.args._owner(noun)
@@ -312,21 +394,30 @@ class _SentenceClaims:
         if owner is None or not content:
             return
         text = _text(content)
-        if any(c.stance == "asserts" and _overlap(text, c.content) > 0.6 for c in self.ledger.claims):
+        if any(c.stance == "asserts" and overlap(text, c.content) > OVERLAP_SAME
+               for c in self.ledger.claims):
             return
-        self._add(speaker=owner, cue=noun, content=content, stance="asserts")
+        self._add(speaker=owner, cue=noun, content=content, stance="asserts", fixed=True)
 
     def _response(self, v: Token, noun: Token, stance: str) -> None:
+        stance = cue_stance(v.lemma.lower(), stance, self._clause_words(v))
+        if stance is None or stance == "asserts":
+            return  # "did not deny the report"
         self._nominal_claim(noun)
         owner = self._claim_owner(noun)
         content = self._claim_content(noun)
-        speaker = self._speaker(v)
-        target = self.ledger.target(owner=owner, content=_text(content), responder=speaker,
-                                    noun=noun.lemma.lower())
-        claim = self._add(speaker=speaker, cue=v, content=content or self._np(noun),
-                          stance=stance, responds_to=target.id if target else None)
-        if target is None:
-            self.ledger._pending[claim.id] = (owner, noun.lemma.lower())
+        hint = Hint(owner=owner, noun=noun.lemma.lower(), pointed=True, lemma=v.lemma.lower())
+        self._add(speaker=self._reporter(v) or self._speaker(v), cue=v,
+                  content=content or self._np(noun), stance=stance, hint=hint, fixed=True)
+
+    def _reporter(self, v: Token) -> Actor | None:
+        """"A police spokesman said he could not confirm the army's account": a response told as
+        what someone said, with a pronoun for its subject, is the reporting speaker's."""
+        h, s = self.tree.head(v), self.tree.child(v, ("nsubj",))
+        if v.dep != "ccomp" or h is None or h.lemma.lower() not in C.ASSERT_CUES \
+                or s is None or s.pos != "PRON":
+            return None
+        return self._speaker(h)
 
     def _np(self, noun: Token) -> list[Token]:
         return [t for t in self.tree.subtree(noun.i) if t.dep not in ("relcl", "punct")]
@@ -349,13 +440,12 @@ class _SentenceClaims:
         rec = self.args.actor_at(rec_tok) if rec_tok is not None else None
         content = [t for k in self.tree.children(v) if k.i > v.i and k.dep not in ("conj", "cc", "punct")
                    for t in self.tree.subtree(k.i)]
-        target = self.ledger.target(owner=rec, content=_text(content), responder=speaker)
         h = self.tree.head(v)
         taken = {c.cue_start for c in self.ledger.claims}
         if v.idx in taken or (h is not None and v.dep in ("advcl", "conj", "xcomp") and h.idx in taken):
             return  # "requested information, urging them to share it": one demand
-        self._add(speaker=speaker, cue=v, content=content,
-                        stance="demands_evidence", responds_to=target.id if target else None)
+        self._add(speaker=speaker, cue=v, content=content, stance="demands_evidence",
+                  hint=Hint(owner=rec, pointed=True, lemma=v.lemma.lower()), fixed=True)
 
     def _according_to(self) -> None:
         toks = self.sent.tokens

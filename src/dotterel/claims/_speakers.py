@@ -1,0 +1,200 @@
+"""Who speaks: the speaker phrase at a cue, and the speaker behind a statement, a source or a
+platform.
+
+- "X said", '"...," said X' (a subject inside the quote is not the speaker);
+- "the BBC cited the intelligence chief as saying ...": the one cited;
+- "posted a message on Twitter blaming Iran": whoever posted it, not the platform;
+- "the statement said", "a statement from X", "according to a report citing the mayor's office",
+  "they released a statement which said": whoever issued it, named in the phrase or, for "the
+  statement", earlier in the article ("X released a statement");
+- "a source within the Interior Ministry", "its source": the body the source speaks from;
+- "Time", after "Time magazine": the organisation named in full before.
+
+The speaker keeps the words written at the cue as its text ("The statement"); code, sector and
+name come from whom they stand for. Coreference itself (pronouns, surnames, "the ministry") is
+``dotterel.events``' (``ArgumentFinder.actor_at``), used here, not redone.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dotterel.claims import _cues as C
+from dotterel.events._arguments import ArgumentFinder
+from dotterel.events._tree import Tree
+from dotterel.records import Actor, Sentence, Token
+
+if TYPE_CHECKING:
+    from dotterel.claims._coder import _Ledger
+
+
+class Speakers:
+    """Speaker finding for one sentence; the claims finder of the sentence is one."""
+
+    tree: Tree
+    args: ArgumentFinder
+    ledger: _Ledger
+    sent: Sentence
+
+    def _speaker(self, v: Token) -> Actor | None:
+        cited = self._cited(v)
+        if cited is not None:
+            return self.speaker_at(cited)
+        s = self.args.subject(v)
+        if s is not None and self._quoted(s) and not self._quoted(v):
+            s = self._inverted_subject(v)  # '"The only conclusion is ...," tweeted Ken Gude'
+        if s is None:
+            return None
+        if s.lemma.lower() in C.PLATFORMS and v.dep == "acl":
+            # "posted a message on Twitter blaming Iran": whoever posted it blames
+            verb = self.tree.governing_verb(s)
+            if verb is not None and (who := self.args.subject(verb)) is not None:
+                return self.speaker_at(who)
+            return None
+        return self.speaker_at(s)
+
+    def _quoted(self, t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in self.ledger.quotes)
+
+    def _inverted_subject(self, v: Token) -> Token | None:
+        """The speaker named after the cue, outside the quote: '"...," said the minister'."""
+        for k in self.tree.children(v):
+            if k.i > v.i and k.pos in ("NOUN", "PROPN") and not self._quoted(k) \
+                    and k.dep in ("nsubj", "dobj", "attr", "npadvmod", "appos", "oprd"):
+                return k
+        return None
+
+    def _cited(self, v: Token) -> Token | None:
+        """"The BBC cited the intelligence chief as saying ...", "quoted a source as saying":
+        the one cited says it."""
+        cur = v
+        for _ in range(4):
+            h = self.tree.head(cur)
+            if h is None or cur.dep not in ("advcl", "pcomp", "pobj", "xcomp", "prep", "dobj",
+                                            "appos"):
+                return None
+            if h.lemma.lower() in C.CITE_VERBS:
+                return self.tree.child(h, ("dobj",))
+            cur = h
+        return None
+
+    def _short_name(self, t: Token) -> Actor | None:
+        """"Time", "the Mail": the first or last word of an organisation the article named in
+        full before ("Time magazine", "the Cyprus Mail")."""
+        if t.pos != "PROPN":
+            return None
+        word = t.text.lower()
+        for _, a, _ in reversed(self.args.mentions.items):
+            if a.kind == "organisation" and a.code and a.name and (a.start or 0) < t.idx:
+                words = a.name.lower().split()
+                if len(words) > 1 and word in (words[0], words[-1]):
+                    return replace(a, text=t.text, start=t.idx, end=t.idx + len(t.text))
+        return None
+
+    def speaker_at(self, t: Token) -> Actor | None:
+        """The speaker as written at the cue ("he", "prosecutor Josh Bash"), with the code,
+        sector and name of the actor it stands for; when nothing in the phrase can be coded,
+        its text alone: "a university student" is still who said it. A statement or report
+        speaks for whoever issued it ("the statement said", "a report citing the mayor's
+        office"), the words as written staying its text."""
+        found = self.args.actor_at(t)
+        if t.lemma.lower() in C.DOCUMENT_NOUNS and (found is None or not found.code):
+            found = self._issuer(t) or found
+        elif found is None or not found.code:
+            found = self._source_within(t) or (self._short_name(t) if found is None else None) \
+                or found
+        toks = self._mention(t)
+        if not toks:
+            return found
+        text = self.sent.text[toks[0].idx - self.sent.start:toks[-1].idx + len(toks[-1].text)
+                              - self.sent.start]
+        where = {"text": text, "start": toks[0].idx, "end": toks[-1].idx + len(toks[-1].text)}
+        if found is not None:
+            name = found.name or (found.text if t.pos == "PRON" else None)
+            return replace(found, name=name, **where)
+        if t.pos == "PRON":
+            return None
+        return Actor(code=None, kind="unknown", **where)
+
+    def _source_within(self, t: Token) -> Actor | None:
+        """"A source within the Interior Ministry", "officials close to the president": the
+        body the speaker speaks from."""
+        if t.lemma.lower() not in C.SOURCE_NOUNS:
+            return None
+        poss = self.tree.child(t, ("poss",))
+        if poss is not None:  # "its source" after "the website reported"
+            a = self.args.actor_at(poss)
+            if a is not None and (a.code or a.sector):
+                return a
+        for p in self.tree.children(t, ("prep",)):
+            o = self.tree.child(p, ("pobj",))
+            if p.lemma.lower() in C.SOURCE_PREPS and o is not None:
+                a = self.args.actor_at(o)
+                if a is not None and (a.code or a.sector):
+                    return a
+        return None
+
+    def _mention(self, t: Token) -> list[Token]:
+        """The speaker phrase without appositions, relative clauses and, after a name, its "of"
+        phrase ("Arnel dela Vega of the army's command" -> "Arnel dela Vega")."""
+        if t.pos == "PRON":
+            return [t]
+        cut: set[int] = set()
+        for k in self.tree.children(t):
+            if k.dep in ("appos", "relcl", "acl") or (k.dep == "prep" and t.pos == "PROPN"
+                                                        and k.lemma.lower() == "of"):
+                cut.update(x.i for x in self.tree.subtree(k.i))
+        toks = [x for x in self.tree.np_tokens(t) if x.i not in cut]
+        while toks and toks[-1].pos == "PUNCT":
+            toks.pop()
+        return toks
+
+    def _issuer(self, noun: Token) -> Actor | None:
+        """Who issued a statement or report: the phrase names them ("a statement from the
+        ministry", "Erdogan's office's statement", "a report citing the mayor's office",
+        "released by ..."), else the issuer of the latest statement of the same kind."""
+        found = self._named_issuer(noun)
+        if found is not None or not self._definite(noun):
+            return found  # "reports say ...": no one in particular
+        return self.ledger.issuer(noun.lemma.lower(), noun.idx)
+
+    def _named_issuer(self, noun: Token) -> Actor | None:
+        for k in self.tree.children(noun, ("acl",)):
+            if k.lemma.lower() in C.CITE_VERBS and (o := self.tree.child(k, ("dobj",))) is not None:
+                a = self.args.actor_at(o)  # "a report citing the mayor's office"
+                if a is not None and a.code:
+                    return a
+        owner = self.args._owner(noun)
+        if owner is not None and owner.lemma.lower() not in C.PLATFORMS:
+            a = self.args.actor_at(owner)
+            if a is not None and (a.code or a.sector):
+                return a
+        verb = self.tree.head(noun)
+        if noun.dep == "dobj" and verb is not None and verb.lemma.lower() in C.ISSUE_VERBS \
+                and (s := self.args.subject(verb)) is not None:
+            a = self.args.actor_at(s)  # "they released a statement which said ..."
+            if a is not None and (a.code or a.sector):
+                return a
+        return None
+
+    def _documents(self) -> None:
+        """Remember who issued each statement the sentence names: "X released a statement",
+        "in a statement, X said", "a statement from X"."""
+        for t in self.tree.tokens:
+            if t.pos != "NOUN" or t.lemma.lower() not in C.DOCUMENT_NOUNS:
+                continue
+            who = self._named_issuer(t)
+            if who is None:
+                a = self.args.actor_at(t)  # "the White House statement"
+                who = a if a is not None and a.code else None
+            if who is None and t.dep == "pobj":  # "in a statement, the ministry said"
+                verb = self.tree.governing_verb(t)
+                s = self.args.subject(verb) if verb is not None else None
+                a = self.args.actor_at(s) if s is not None else None
+                who = a if a is not None and a.code else None
+            if who is not None:
+                self.ledger.documents.append((t.idx, t.lemma.lower(), who))
+
+    def _definite(self, noun: Token) -> bool:
+        """"the deal", "these reports": a noun phrase that points back at something told."""
+        return any(k.lemma.lower() in C.ANAPHORIC_DETS for k in self.tree.children(noun, ("det",)))
