@@ -143,6 +143,18 @@ def _choose(mentions: list[Mention], d: Dictionary) -> Mention | None:
 
 
 def _sector(mentions: list[Mention], chosen: Mention | None) -> str | None:
+    sector = _role_sector(mentions, chosen)
+    if chosen is None:
+        return sector
+    e = chosen.entry
+    if e.kind == "organisation" and e.sector == "REB" and sector in ("MIL", "GOV"):
+        return "REB"  # "Houthi military spokesperson": a rebel group's army is the rebels
+    if e.kind in ("country", "capital", "place") and sector == "BUS":
+        return "GOV"  # "Hong Kong Chief Executive Carrie Lam" runs a government, not a firm
+    return sector
+
+
+def _role_sector(mentions: list[Mention], chosen: Mention | None) -> str | None:
     roles = [m.entry for m in mentions if m.entry.kind == "role"]
     named = [m.entry for m in mentions if m.entry.kind in ("organisation", "person")]
     if chosen is not None and chosen.entry in named:

@@ -67,8 +67,9 @@ class Mentions:
         (plus ``extra`` counts, such as the places of its events), when one country clearly
         leads. Actors known only by a domestic role ("police", "protesters", "the governor")
         belong to it, as event data sets code unnamed domestic actors."""
-        counts = Counter(a.code for _, a, _ in self.items
-                         if a.code and len(a.code) == 3 and a.code not in NON_STATE)
+        counts = Counter(a.code for _, a, _ in self.items  # an outlet reports from afar
+                         if a.code and len(a.code) == 3 and a.code not in NON_STATE
+                         and a.sector != "MED")
         counts.update(extra or {})
         if not counts:
             return None
