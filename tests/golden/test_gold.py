@@ -142,10 +142,15 @@ def test_semantic_fallback_floors(semantic_pipeline, shared, tmp_path):
 # -- whole articles (CODING_GUIDE.md): what an expert codes, and nothing else -------------------
 
 @pytest.fixture(scope="module")
-def dev_scores(pipeline, shared, tmp_path_factory):
+def dev_coded(pipeline, shared, tmp_path_factory) -> Path:
     gold = shared / "gold" / "articles" / "wikinews_dev.jsonl"
-    out = _code_jsonl(pipeline, gold, shared, tmp_path_factory.mktemp("articles"))
-    return _score(shared, "articles", str(gold), str(out))["strict"]
+    return _code_jsonl(pipeline, gold, shared, tmp_path_factory.mktemp("articles"))
+
+
+@pytest.fixture(scope="module")
+def dev_scores(shared, dev_coded):
+    gold = shared / "gold" / "articles" / "wikinews_dev.jsonl"
+    return _score(shared, "articles", str(gold), str(dev_coded))["strict"]
 
 
 def test_article_dev_set_event_floors(dev_scores):
@@ -159,8 +164,28 @@ def test_article_dev_set_event_floors(dev_scores):
 
 def test_article_dev_set_claim_floors(dev_scores):
     floors = FLOORS["articles"]
-    for key in ("claim_precision", "claim_recall", "speaker_accuracy"):
+    for key in ("claim_precision", "claim_recall", "speaker_accuracy", "link_precision"):
         assert dev_scores[key] >= floors[key], (key, dev_scores)
+    assert dev_scores["links"] >= floors["min_links"], dev_scores
+
+
+def test_confident_events_are_right(shared, dev_coded):
+    """Confidence means something: events at 0.7 or above are right far more often than the
+    rest (scored with the scorer's own matching)."""
+    sys.path.insert(0, str(shared / "eval"))
+    import score as S
+
+    gold = {g["id"]: g for g in S.read_jsonl(str(shared / "gold" / "articles" / "wikinews_dev.jsonl"))}
+    high, low = [], []
+    for r in S.read_results(str(dev_coded)):
+        g = gold[r["article"]["id"]]
+        for e in r["events"]:
+            if S.asserted(e):
+                ok = any(S.event_matches(x, e, g["actors"], False) for x in g["events"])
+                (high if e["confidence"] >= 0.7 else low).append(ok)
+    assert len(high) >= 20
+    assert sum(high) / len(high) >= FLOORS["articles"]["precision_at_confidence_0.7"]
+    assert sum(high) / len(high) > sum(low) / len(low)
 
 
 def test_articles_without_codable_events_give_none(pipeline, shared):
