@@ -33,7 +33,7 @@ from dotterel.events._sentence import after_sentence
 from dotterel.events._targets import ANSWERING_ROOTS, act_owner, head_recipient
 from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger, find_triggers
-from dotterel.events._where import PlaceFinder, locate, locative, localise
+from dotterel.events._where import PlaceFinder, event_place, locate, locative, localise
 from dotterel.records import Actor, Event, ParsedArticle, Place, Sentence, Token
 
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -104,10 +104,13 @@ class EventCoder:
                 if location is None:
                     found = locate(tree, actor, rec, self.find_places)
                     location = [found or dateline, found if locative(tree, found) else dateline]
+                    places = self.find_places(sent.tokens) if self.find_places else []
                 actor, rec = localise(actor, location[1]), localise(rec, location[1])
                 actor = _unattributed(actor, r.trigger.pattern.cameo, location[1])
                 coded = _troops_arriving(_expelled_body(r.trigger, rec), tree, r.actor, actor)
-                out.append(self._event(coded, tree, parsed, actor, rec, location[0], args,
+                where = event_place(tree, r.trigger.light or r.trigger.token, places,
+                                    coded.pattern.cameo)
+                out.append(self._event(coded, tree, parsed, actor, rec, where, args,
                                        r.modality))
         return after_sentence(self.lexicon, out, tree, args)
 

@@ -43,7 +43,40 @@ def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | No
     if dateline is not None and dateline.country:
         where[dateline.country] += 2
     mentions.settle(extra=where)
-    return _owned(_resolve(e, mentions) for e in events)
+    return _placed(_owned(_resolve(e, mentions) for e in events), places, mentions.home_code)
+
+
+LEAD = 3  # headline, standfirst, first sentence
+MATERIAL_ROOTS = ("14", "15", "17", "18", "19", "20")  # protests, force, coercion, violence
+
+
+def _placed(events: list[Event], places: Sequence[Place], home: str | None) -> list[Event]:
+    """Events whose sentence names no place of their own take the place the article gives the
+    same act (same doer and type, told with a place elsewhere: the headline, the lead); acts of
+    force, coercion or protest at home take the lead's place in the home country, else the
+    home country itself; nothing else is placed."""
+    told = {}
+    for e in events:
+        if e.location is not None and e.actor is not None:
+            told.setdefault((e.actor.code, e.plover_type), e.location)
+    lead = next((e.location for e in events if e.location is not None and e.sentence < LEAD
+                 and e.location.country == home), None)
+    country = next((p for p in places if p.feature == "country" and p.country == home), None)
+    out = []
+    for e in events:
+        if e.location is None and e.actor is not None:
+            where = told.get((e.actor.code, e.plover_type))
+            if where is None and home and _at_home(e, home):
+                where = (lead or country) if e.cameo[:2] in MATERIAL_ROOTS else country
+            if where is not None:
+                e = replace(e, location=where)
+        out.append(e)
+    return out
+
+
+def _at_home(e: Event, home: str) -> bool:
+    codes = {a.code for a in (e.actor, e.recipient) if a is not None and a.code}
+    return bool(codes) and codes <= {home}
 
 
 INFERRED_PENALTY = 0.2

@@ -1,6 +1,14 @@
-"""Where a sentence's events happen: the place named as a location ("near the town of
-Samarra", "throughout Indonesia"), else a place that is not one of the parties; and actors known
-only by a role take that place's country ("students throughout Indonesia")."""
+"""Where events happen.
+
+An event's own place is a place named as a location in its clause ("in Kirkuk", "near the town
+of Samarra", "throughout Indonesia"), found in the trigger's subtree or in the clauses above it;
+"on" and "into" a place are a violent act's target, not where it happened, and a place inside a
+party's name ("the U.S. compound", "Iran's foreign minister") is no location. When the sentence
+names none, the event takes the place the article gave the same act earlier (the headline or the
+lead, ``_context``); never the dateline, a speaker's capital or an actor's country. For coding
+actors known only by a role ("students throughout Indonesia"), the sentence's location, else
+the dateline, gives the country (``localise``).
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -17,6 +25,63 @@ PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "cap
                "south", "east", "west"}
 LOCATIVE = {"in", "at", "near", "throughout", "across", "outside", "inside", "around", "within",
              "on", "into", "along"}
+
+
+TARGET_PREPS = {"on", "into", "against", "at"}  # "strikes on Gaza": the target
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def event_place(tree: Tree, trigger: Token, places: Sequence[Place], cameo: str) -> Place | None:
+    """The place named as a location in the trigger's own clause, or in a clause above it."""
+    located = [p for p in places if locative(tree, p)
+               and not (cameo.startswith(VIOLENT_ROOTS) and _prep(tree, p) in TARGET_PREPS)]
+    if not located:
+        return None
+    scope = {t.i for t in tree.subtree(trigger.i)}
+    inside = [p for p in located if _head(tree, p) is not None and _head(tree, p).i in scope]
+    if inside:
+        return _finest(inside)
+    above = {a.i for a in tree.ancestors(trigger)}
+    # "in Kirkuk, police said gunmen attacked ...": a clause above it
+    above_places = [p for p in located if (h := _head(tree, p)) is not None
+                    and (attach := _attachment(tree, h)) is not None and attach.i in above]
+    return _finest(above_places) if above_places else None
+
+
+PRECISION = {"city": 0, "admin1": 1, "country": 2}
+
+
+def _finest(places: Sequence[Place]) -> Place:
+    """The most precise of the places ("in the US border city of El Paso": El Paso)."""
+    return min(places, key=lambda p: (PRECISION.get(p.feature or "", 0), p.start or 0))
+
+
+def _head(tree: Tree, place: Place) -> Token | None:
+    inside = [t for t in tree.tokens if place.start is not None and place.end is not None
+              and place.start <= t.idx < place.end]
+    return next((t for t in inside if not place.start <= tree.tokens[t.head].idx < place.end
+                 or t.head == t.i), None)
+
+
+def _prep(tree: Tree, place: Place) -> str | None:
+    h = _head(tree, place)
+    while h is not None and h.dep in ("poss", "compound", "appos", "nmod"):
+        h = tree.head(h)
+    p = tree.head(h) if h is not None and h.dep == "pobj" else None
+    return p.lemma.lower() if p is not None else None
+
+
+def _attachment(tree: Tree, t: Token) -> Token | None:
+    """The verb or noun a locative phrase modifies."""
+    cur = t
+    for _ in range(6):
+        h = tree.head(cur)
+        if h is None or h.i == cur.i:
+            return None
+        if cur.dep == "prep" or (cur.dep == "pobj" and h.dep != "prep"):
+            return h
+        cur = h
+    return None
 
 
 def locate(tree: Tree, actor: Actor | None, rec: Actor | None,
