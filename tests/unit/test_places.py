@@ -285,3 +285,23 @@ def test_bad_alias_line(tmp_path: Path, gaz: Gazetteer, line: str) -> None:
 
 def test_default_gazetteer_is_a_singleton() -> None:
     assert places.default_gazetteer() is places.default_gazetteer()
+
+
+@pytest.mark.model
+def test_an_event_takes_the_place_of_its_own_clause(pipeline):
+    """The finest place named as a location in the event's clause; never a target of "on",
+    never a place merely mentioned, never the dateline for everything."""
+    from dotterel.contract import place_level
+    from dotterel.records import Article
+
+    text = ("Police fired tear gas at protesters in the Kenyan city of Nairobi on Monday.\n"
+            "Kenya's president, speaking in Mombasa, said Uganda had sent troops to the border.\n"
+            "Somali militants fired rockets on Kismayo.")
+    (r,) = list(pipeline.process([Article(id="p1", text=text, date="2024-05-06")]))
+    (fired,) = [e for e in r.events + r.candidates if e.sentence == 0 and e.trigger == "fired"]
+    assert fired.location is not None and fired.location.name == "Nairobi"
+    assert place_level(fired.location) == "city"
+    rockets = [e for e in r.events + r.candidates if e.sentence == 2]
+    assert rockets and all(e.location is None or e.location.name != "Kismayo" for e in rockets)
+    sent = [e for e in r.events + r.candidates if e.trigger == "sent"]
+    assert sent and all(e.location is None for e in sent)  # "the border": no named place

@@ -164,3 +164,29 @@ def test_we_in_a_quote_is_its_speaker():
     assert e.actor.code == "YEM" and e.actor.text == "we"
     (outside,) = first_person([ev("130", "THREATEN", actor=we, start=50)], [quote])
     assert outside.actor.code == "SAU"
+
+
+def test_an_act_told_again_takes_the_place_the_article_gave_it():
+    kirkuk = Place(name="Kirkuk", country="IRQ", lat=35.5, lon=44.4, feature="city")
+    iraq = Place(name="Iraq", country="IRQ", lat=33.0, lon=44.0, feature="country")
+    isis = Actor(text="Islamic State", code="IMG", sector="REB", kind="organisation")
+    police = Actor(text="police", code="IRQ", sector="COP", kind="role")
+    first = ev(actor=isis, rec=police, location=kirkuk, sentence=0)
+    again = ev(actor=isis, rec=police, sentence=4, start=200)
+    talks = ev("040", "CONSULT", actor=Actor(text="Iraq", code="IRQ", kind="country"),
+               rec=Actor(text="Iran", code="IRN", kind="country"), sentence=5, start=300)
+    m = mentions_in(Actor(text="Iraq", code="IRQ", kind="country"),
+                    Actor(text="Iraq", code="IRQ", kind="country"))
+    a, b, c = in_context([first, again, talks], m, None, places=[kirkuk, iraq])
+    assert b.location == kirkuk
+    assert c.location is None  # a meeting with a foreign party: no place unless the text says
+
+
+def test_a_domestic_act_without_a_place_is_placed_in_its_country():
+    iraq = Place(name="Iraq", country="IRQ", lat=33.0, lon=44.0, feature="country")
+    gov = Actor(text="the government", code="IRQ", sector="GOV", kind="role")
+    protesters = Actor(text="protesters", code="IRQ", sector="CVL", kind="role")
+    demand = ev("100", "REQUEST", actor=protesters, rec=gov, sentence=6)
+    m = mentions_in(Actor(text="Iraq", code="IRQ", kind="country"))
+    (e,) = in_context([demand], m, None, places=[iraq])
+    assert e.location == iraq
