@@ -68,12 +68,13 @@ class EventCoder:
              mentions: Mentions | None = None) -> list[Event]:
         mentions = mentions if mentions is not None else Mentions()
         events: list[Event] = []
-        places: list[Place] = []
+        named: list[Place] = []
         for sent in parsed.sentences:
-            events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events))
-            if self.find_places is not None:
-                places.extend(self.find_places(sent.tokens))
-        return in_context(events, mentions, dateline, places=places)
+            places = self.find_places(sent.tokens) if self.find_places is not None else []
+            named.extend(places)
+            events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events,
+                                             places=places))
+        return in_context(events, mentions, dateline, places=named)
 
     def candidates(self, tree: Tree) -> list[Trigger]:
         """Step 1: the sentence's triggers, in text order."""
@@ -81,7 +82,10 @@ class EventCoder:
         return triggers + characterizations(tree, {tr.token.i for tr in triggers})
 
     def code_sentence(self, sent: Sentence, parsed: ParsedArticle, mentions: Mentions,
-                      dateline: Place | None, *, prior: Sequence[Event] = ()) -> list[Event]:
+                      dateline: Place | None, *, prior: Sequence[Event] = (),
+                      places: Sequence[Place] | None = None) -> list[Event]:
+        """The events of one sentence; ``places`` are the places it names (found here when
+        not given), ``prior`` the article's events before it."""
         tree = Tree(sent)
         args = ArgumentFinder(tree, self.resolve, mentions)
         for t in sent.tokens:  # record mentions in text order, for coreference
@@ -102,9 +106,10 @@ class EventCoder:
                     continue
                 seen.add(key)
                 if location is None:
-                    found = locate(tree, actor, rec, self.find_places)
+                    if places is None:
+                        places = self.find_places(sent.tokens) if self.find_places else []
+                    found = locate(tree, actor, rec, places)
                     location = [found or dateline, found if locative(tree, found) else dateline]
-                    places = self.find_places(sent.tokens) if self.find_places else []
                 actor, rec = localise(actor, location[1]), localise(rec, location[1])
                 actor = _unattributed(actor, r.trigger.pattern.cameo, location[1])
                 coded = _troops_arriving(_expelled_body(r.trigger, rec), tree, r.actor, actor)

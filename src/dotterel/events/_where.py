@@ -85,13 +85,11 @@ def _attachment(tree: Tree, t: Token) -> Token | None:
 
 
 def locate(tree: Tree, actor: Actor | None, rec: Actor | None,
-           find_places: PlaceFinder | None) -> Place | None:
-    """Where the sentence's events happen: the first place named as a location ("near the
-    town of Samarra"), else the first place that is not part of the actor or recipient."""
-    if find_places is None:
-        return None
+           places: Sequence[Place]) -> Place | None:
+    """Where the sentence's events happen, for coding role-only actors: the first of its
+    ``places`` named as a location ("near the town of Samarra"), else the first that is not
+    part of the actor or recipient."""
     spans = [(a.start, a.end) for a in (actor, rec) if a is not None and a.start is not None]
-    places = find_places(tree.sent.tokens)
     located = next((p for p in places if locative(tree, p)), None)
     if located is not None:
         return located
