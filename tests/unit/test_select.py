@@ -190,3 +190,17 @@ def test_a_domestic_act_without_a_place_is_placed_in_its_country():
     m = mentions_in(Actor(text="Iraq", code="IRQ", kind="country"))
     (e,) = in_context([demand], m, None, places=[iraq])
     assert e.location == iraq
+
+
+def test_he_is_the_person_a_role_names():
+    commander = Actor(text="Boko Haram commander Abu Musab", code="NGA", sector="REB",
+                      kind="person", start=0, end=30)
+    spokesman = Actor(text="A spokesman for the Nigerian police", code="NGA", sector="COP",
+                      kind="country", start=72, end=107)
+    police = Actor(text="the police", code="NGA", sector="COP", kind="role", start=120, end=130)
+    m = Mentions()
+    m.add(0, commander, subject=True)
+    m.add(72, spokesman, subject=True)
+    assert m.pronoun("he", 113, subject=True).sector == "COP"
+    m.add(120, police)
+    assert m.pronoun("it", 140).text == "the police"  # a body, not the spokesman

@@ -106,9 +106,9 @@ class Mentions:
                          sector=found.sector if found else None, name=found.name if found else None,
                          kind="speaker")
         if w in PERSON_PRONOUNS:
-            ok = lambda a: a.kind == "person"  # noqa: E731
+            ok = _one_person
         elif w in THING_PRONOUNS:
-            ok = lambda a: a.kind != "person"  # noqa: E731
+            ok = lambda a: a.kind != "person" and not _one_person(a)  # noqa: E731
         elif w in PLURAL_PRONOUNS or w in FIRST_PLURAL:
             ok = lambda a: a.kind != "person"  # noqa: E731
         else:
@@ -149,6 +149,26 @@ class Mentions:
             if offset < before and known and ok(actor) and (subject or not subjects_only):
                 return actor
         return None
+
+
+# role nouns that name one person: "a spokesman for the police said he ..." is the spokesman
+PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                          "official", "commander", "chief", "governor", "mayor", "ambassador",
+                          "envoy", "secretary", "senator", "leader", "director", "general",
+                          "officer", "prosecutor", "judge", "lawmaker", "diplomat", "king",
+                          "queen", "prince", "premier", "chancellor", "head", "representative",
+                          "commissioner", "adviser", "advisor", "candidate", "activist"})
+
+
+def _one_person(a: Actor) -> bool:
+    """A named person, or a role held by one person ("the foreign minister")."""
+    if a.kind == "person":
+        return True
+    if a.kind not in ("role", "country", "organisation"):
+        return False
+    words = (a.text or "").lower().replace(",", " ").split()[:4]
+    return any(w in PERSON_ROLES for w in words) and not any(  # "officials" are several
+        w.endswith("s") and w[:-1] in PERSON_ROLES for w in words)
 
 
 def _words(text: str | None) -> set[str]:
