@@ -90,6 +90,8 @@ class ArgumentFinder:
             return None  # "Sunday in London" is when, not who
         toks = self.tree.np_tokens(t)
         actor = self.resolve(toks)
+        if (actor is None or not actor.sector) and t.pos == "PROPN":
+            actor = self._role_in_clause(t, toks) or actor
         person = _person_name(toks) or self._named_with_role(t, actor)
         if actor is not None and actor.kind == "group":
             person = None  # "Bosnian Serbs", which the tagger may call a person, is a group
@@ -123,6 +125,20 @@ class ArgumentFinder:
             if near is not None:
                 return replace(actor, code=near.code)
         return actor
+
+    def _role_in_clause(self, t: Token, toks: Sequence[Token]) -> Actor | None:
+        """"Brett McGurk, who was the president's special envoy": the role a relative clause
+        gives the name, as the phrase's own."""
+        for rel in self.tree.children(t, ("relcl",)):
+            if rel.lemma.lower() != "be":
+                continue
+            attr = self.tree.child(rel, ("attr",))
+            role = self.resolve(self.tree.np_tokens(attr)) if attr is not None else None
+            if role is not None and role.sector:
+                text, start = " ".join(x.text for x in toks), toks[0].idx
+                return Actor(text=text, code=role.code, sector=role.sector, name=role.name,
+                             start=start, end=toks[-1].idx + len(toks[-1].text), kind="role")
+        return None
 
     def _named_with_role(self, t: Token, actor: Actor | None) -> str | None:
         """"Gáspár Maróth, the Hungarian Government commissioner", "Chief Superintendent
