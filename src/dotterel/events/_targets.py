@@ -60,7 +60,8 @@ def _other_act(e: Event, v: Token, actor: Actor | None) -> bool:
 
 
 def _objects(tree: Tree, v: Token) -> list[Token]:
-    out = tree.children(v, OBJ)
+    out = tree.children(v, OBJ) + tree.children(v, ("nsubjpass",))  # "the operation was
+    # condemned by ...": the passive subject is what was condemned
     for p in tree.children(v, ("prep",)):
         if p.lemma.lower() in ACT_PREPS:
             out += tree.children(p, ("pobj",))
