@@ -51,8 +51,9 @@ NOBODY = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "eve
           "fighting", "violence", "situation", "incident", "attack", "explosion", "fire",
           "accident", "crash", "blast", "bombing", "storm", "earthquake", "flood", "disease",
           "instruction", "law", "bill", "decision", "move"}
-# cooperative acts done together: intent, talks, diplomatic and material cooperation, yielding
-RECIPROCAL = ("03", "04", "05", "06", "08")
+# acts two parties do together, each to the other: meetings and talks, signing an agreement,
+# material cooperation (not pledges, praise or aid, which go to someone else)
+RECIPROCAL = ("04", "057", "06")
 MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
 
 
@@ -130,7 +131,7 @@ class EventCoder:
         recipients = args.actors(r.recipient) or [r.person]  # "arrested the accused"
         if recipients == [None] and not tr.nominal:
             recipients = self._indirect_target(tree, tr, args, prior, here, actors[0])
-        if cameo[:2] in RECIPROCAL and len({a.code for a in actors if a is not None}) > 1 \
+        if cameo.startswith(RECIPROCAL) and len({a.code for a in actors if a is not None}) > 1 \
                 and all(rec is None or rec.code in {a.code for a in actors if a is not None}
                         for rec in recipients):
             # "Cyprus, Greece and Israel met", "Turkey and Libya signed a deal": each with
