@@ -295,3 +295,19 @@ def test_shipped_data_covers_the_world() -> None:
 
 def test_dictionary_is_compiled_once() -> None:
     assert load_dictionary() is load_dictionary()
+
+
+def test_a_place_inside_a_persons_name_is_no_country():
+    from dotterel.records import Token
+
+    def name(*words: str, ent: str = "PERSON") -> list[Token]:
+        out, idx = [], 0
+        for i, w in enumerate(words):
+            out.append(Token(i=i, text=w, lemma=w, pos="PROPN", tag="NNP", dep="compound",
+                             head=len(words) - 1, idx=idx, ent_type=ent, ent_iob="I"))
+            idx += len(w) + 1
+        return out
+
+    assert resolve_tokens(name("Sudesh", "Amman")) is None  # Amman, the capital, is no name
+    assert resolve_tokens(name("Jordan", "Peterson")) is None
+    assert resolve_tokens(name("Amman", ent="GPE")).code == "JOR"  # the city itself

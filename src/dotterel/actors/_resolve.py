@@ -69,7 +69,9 @@ def resolve_tokens(tokens: Sequence[Token], *, dictionary: Dictionary | None = N
     if not toks:
         return None
     d = dictionary or load_dictionary()
-    mentions = [m for m in find_mentions(cut(toks), d) if m.attached and not m.excluded]
+    span = cut(toks)
+    mentions = [m for m in find_mentions(span, d) if m.attached and not m.excluded
+                and not _inside_a_name(m, span, toks)]
     if d.dated and (day := date or _ARTICLE_DATE.get()) is not None:
         mentions = [m._replace(entry=on_date(m.entry, day)) for m in mentions]
     if not mentions:
@@ -121,6 +123,19 @@ def _whole(text: str, d: Dictionary) -> Entry | None:
         return None
     hit = match_at(span, first, d)
     return hit[1] if hit is not None and hit[0] == len(span.folded) else None
+
+
+def _inside_a_name(m: Mention, span, toks: Sequence[Token]) -> bool:
+    """A place or country name inside a person's name is no country: "Sudesh Amman", "Jordan
+    Peterson", "Georgia Meloni" (the tagger marks the whole name PERSON, with at least one
+    other word of it)."""
+    if m.entry.kind not in COUNTRY_KINDS:
+        return False
+    inside = {span.token[k] for k in range(m.start, m.end)}
+    if not all(toks[k].ent_type == "PERSON" for k in inside):
+        return False
+    name = [t for t in toks if t.ent_type == "PERSON"]
+    return len(name) > len(inside)
 
 
 def _tier(m: Mention, d: Dictionary) -> int:
