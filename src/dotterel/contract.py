@@ -15,11 +15,20 @@ def actor_json(a: Actor | None) -> dict[str, Any] | None:
             "start": a.start, "end": a.end}
 
 
+LEVELS = {"city": "city", "admin1": "region", "country": "country"}  # Place.feature -> level
+
+
+def place_level(p: Place) -> str:
+    """How precise a place is: ``city`` (a town or site), ``region`` (a province or state) or
+    ``country``; a country-level place is the country, not a point at its capital."""
+    return LEVELS.get(p.feature or "", "city")
+
+
 def place_json(p: Place | None) -> dict[str, Any] | None:
     if p is None:
         return None
-    return {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
-            "geonameid": p.geonameid}
+    return {"name": p.name, "country": p.country, "level": place_level(p), "lat": p.lat,
+            "lon": p.lon, "geonameid": p.geonameid}
 
 
 def event_json(e: Event) -> dict[str, Any]:
