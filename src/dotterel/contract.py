@@ -1,11 +1,21 @@
-"""The JSON contract of a coded article (ARCHITECTURE.md): records -> plain JSON values."""
+"""The JSON contract of a coded article (ARCHITECTURE.md): records -> plain JSON values.
+
+Every coded article carries ``contract_version``: fields may be added within a version; a
+field removed or changing meaning makes a new one.
+
+An article has two ids, named the same way in every output:
+  - ``hash``: the hash of its normalised text, the store's article id (``articles.id``, and
+    ``article_id`` in every other table and export);
+  - ``input_id``: the id its input record gave (a JSONL line's ``id``), or null.
+``article.id`` is the input's id when it gave one, else the hash: what the scorers match
+coded articles to gold by."""
 from __future__ import annotations
 
 from typing import Any
 
 from dotterel.records import Actor, ArticleResult, Claim, Event, Failure, Place
 
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "1"  # emitted as "contract_version" with every coded article
 
 
 def actor_json(a: Actor | None) -> dict[str, Any] | None:
@@ -61,9 +71,11 @@ def result_json(r: ArticleResult, *, candidates: bool = False) -> dict[str, Any]
     """The JSON contract of one coded article; ``candidates`` adds what selection dropped."""
     a = r.article
     out = {
+        "contract_version": CONTRACT_VERSION,
         "article": {"id": a.input_id if a.input_id is not None else a.id, "hash": a.id,
-                    "title": a.title, "date": a.date, "source": a.source, "url": a.url,
-                    "origin": a.origin, "language": r.language},
+                    "input_id": a.input_id, "title": a.title, "date": a.date,
+                    "source": a.source, "url": a.url, "origin": a.origin,
+                    "language": r.language},
         "events": [event_json(e) for e in r.events],
         "claims": [claim_json(c) for c in r.claims],
     }

@@ -29,15 +29,26 @@ class IngestSummary:
     store_seconds: float = 0.0  # of which in the store: opening it, write_batch, closing it
 
 
-def _batches(items: Iterable[ArticleResult | Failure], size: int
+def _batches(items: Iterable[ArticleResult | Failure], size: int, *,
+             max_events: int | None = None
              ) -> Iterator[tuple[list[ArticleResult], list[Failure]]]:
+    """Batches of at most ``size`` articles, and (but for a single article) at most
+    ``max_events`` events, with the failures met on the way."""
     results: list[ArticleResult] = []
     failures: list[Failure] = []
+    events = 0
     for item in items:
-        (failures if isinstance(item, Failure) else results).append(item)
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        if results and max_events is not None and events + len(item.events) > max_events:
+            yield results, failures
+            results, failures, events = [], [], 0
+        results.append(item)
+        events += len(item.events)
         if len(results) >= size:
             yield results, failures
-            results, failures = [], []
+            results, failures, events = [], [], 0
     if results or failures:
         yield results, failures
 
@@ -45,16 +56,26 @@ def _batches(items: Iterable[ArticleResult | Failure], size: int
 # Articles per transaction. Calibrated with bench/speed.py: the store links each batch to what
 # it holds (event clusters, claim threads), and at 64 that took 10% of ingest time, at 256 under 5%.
 BATCH = 256
+# Events per transaction, whatever the number of articles: what the store holds in memory for a
+# batch grows with its events (~10 KB each while it writes them), and a dense file has many (8 MB
+# of one-line event sentences is 160,000 of them, stored as 82 parts). Calibrated with
+# bench/dense.py on that file: at 5,000, peak RSS 704 MB and the store 5% of the time (at
+# 10,000: 815 MB). A news batch of 256 articles holds ~1,700 events, so this rarely applies; the
+# same articles in one batch or several give the same clusters. Re-run bench/dense.py after
+# changing it.
+BATCH_EVENTS = 5_000
 
 
 def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, pipeline: Any = None,
-                 batch_size: int = BATCH, progress: bool = False,
+                 batch_size: int = BATCH, batch_events: int | None = BATCH_EVENTS,
+                 progress: bool = False,
                  lock_timeout: float = LOCK_TIMEOUT_S,
                  on_wait: Callable[[str], None] | None = None) -> IngestSummary:
     """Code every input under ``paths`` and store it in ``db``, one transaction per batch.
 
     The store is opened for each batch and closed after it, so that other processes (the
-    server) can read the file while the next batch is coded. Each opening waits up to
+    server) can read the file while the next batch is coded. A batch holds ``batch_size``
+    articles, fewer when they hold over ``batch_events`` events. Each opening waits up to
     ``lock_timeout`` seconds for a process that holds the file; ``on_wait`` is told once."""
     from dotterel.articles import read_inputs
     from dotterel.pipeline import default_pipeline
@@ -73,7 +94,7 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path, pipeline: Any =
     summary.store_seconds += time.perf_counter() - opening
     stream = pipeline.process(read_inputs(paths))
     with _progress(progress) as tick:
-        for results, failures in _batches(stream, batch_size):
+        for results, failures in _batches(stream, batch_size, max_events=batch_events):
             writing = time.perf_counter()
             with store() as opened:
                 written = opened.write_batch(results, failures)

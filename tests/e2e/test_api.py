@@ -54,10 +54,12 @@ def ok(client: TestClient, url: str) -> dict:
     return r.json()
 
 
-def error(r: httpx.Response, status: int, code: str) -> dict:
+def error(r: httpx.Response, status: int, kind: str, code: str) -> dict:
+    """The one error shape: the catalogue's code, the kind in words, a message with the fix."""
     assert r.status_code == status, r.text
     body = r.json()
-    assert set(body) == {"error"} and body["error"]["code"] == code, body
+    assert set(body) == {"error"} and body["error"]["kind"] == kind, body
+    assert body["error"]["code"] == code, body
     assert isinstance(body["error"]["message"], str) and body["error"]["message"]
     assert "Traceback" not in r.text and 'File "' not in r.text
     return body["error"]
@@ -80,9 +82,22 @@ def test_openapi_documents_every_endpoint_and_the_error_shape(client) -> None:
     assert "503" in events["responses"] and "413" in spec["paths"]["/api/code"]["post"]["responses"]
 
 
+def test_openapi_documents_the_error_codes(client) -> None:
+    """Every error body carries its catalogue code and its kind; the spec says which exist."""
+    from dotterel.api._errors import KINDS
+    from dotterel.errors import CATALOGUE
+
+    body = ok(client, "/openapi.json")["components"]["schemas"]["ErrorBody"]
+    assert {"code", "kind", "message"} <= set(body["required"])
+    assert body["properties"]["code"]["pattern"] == r"^E\d{3}$"
+    assert set(body["properties"]["kind"]["enum"]) == set(KINDS)
+    for code in ("E401", "E402", "E403", "E404", "E405", "E406", "E301", "E900"):
+        assert code in CATALOGUE and code in body["properties"]["code"]["description"], code
+
+
 def test_no_cdn_pages(client) -> None:
     for path in ("/docs", "/redoc"):  # FastAPI's pages load their scripts from a CDN
-        error(client.get(path), 404, "not_found")
+        error(client.get(path), 404, "not_found", "E405")
 
 
 # ---------- events ----------
@@ -109,7 +124,8 @@ def test_event_json_is_the_contract_plus_its_article(client) -> None:
                 "actor", "recipient", "cameo", "plover", "goldstein", "quad_class", "location",
                 "negated", "hypothetical", "confidence", "date"):
         assert key in row
-    assert set(row["article"]) == {"id", "title", "date"}
+    assert set(row["article"]) == {"id", "input_id", "title", "date"}
+    assert row["num_mentions"] >= 1 and row["cluster_id"]
     start = row["trigger_start"] - row["sentence_start"]
     assert row["sentence_text"][start:start + len(row["trigger"])] == row["trigger"]
 
@@ -126,7 +142,7 @@ def test_events_pages(client) -> None:
 @pytest.mark.parametrize("query", ["limit=1001", "limit=-1", "offset=-3", "since=yesterday",
                                    "cameo=12;drop", "undirected=perhaps", "actor=" + "A" * 40])
 def test_events_bad_parameters(client, query) -> None:
-    err = error(client.get("/api/events?" + query), 422, "invalid_request")
+    err = error(client.get("/api/events?" + query), 422, "invalid_request", "E402")
     assert err["details"]
 
 
@@ -169,7 +185,7 @@ def test_dyad_series_of_the_undated_story(client) -> None:
 
 
 def test_dyad_series_bad_period(client) -> None:
-    error(client.get("/api/dyads/EGY/ETH/series?by=year"), 422, "invalid_request")
+    error(client.get("/api/dyads/EGY/ETH/series?by=year"), 422, "invalid_request", "E402")
 
 
 # ---------- claims ----------
@@ -181,7 +197,7 @@ def test_claims_filters(client) -> None:
     assert any("Gallabat" in c["content"] for c in found)
     denials = ok(client, "/api/claims?stance=denies")["items"]
     assert denials and all(c["stance"] == "denies" and c["responds_to"] for c in denials)
-    error(client.get("/api/claims?stance=maybe"), 422, "invalid_request")
+    error(client.get("/api/claims?stance=maybe"), 422, "invalid_request", "E402")
 
 
 def test_claims_disputed(client) -> None:
@@ -207,7 +223,7 @@ def test_claim_thread(client) -> None:
 
 
 def test_claim_thread_unknown(client) -> None:
-    error(client.get("/api/claims/0000000000000000"), 404, "not_found")
+    error(client.get("/api/claims/0000000000000000"), 404, "not_found", "E404")
 
 
 # ---------- articles ----------
@@ -225,8 +241,8 @@ def test_article_with_offsets(client) -> None:
 
 
 def test_article_unknown(client) -> None:
-    error(client.get("/api/articles/nope"), 404, "not_found")
-    error(client.get("/api/articles/no/such/thing"), 404, "not_found")
+    error(client.get("/api/articles/nope"), 404, "not_found", "E404")
+    error(client.get("/api/articles/no/such/thing"), 404, "not_found", "E404")
 
 
 # ---------- coding ----------
@@ -253,7 +269,7 @@ def test_code_a_whole_story(client) -> None:
 
 def test_code_store_needs_writes(client) -> None:
     error(client.post("/api/code?store=true", json={"text": "Chad closed its border."}),
-          403, "forbidden")
+          403, "forbidden", "E403")
 
 
 def test_code_store_with_writes(writable_db, pipeline) -> None:
@@ -269,25 +285,26 @@ def test_code_store_with_writes(writable_db, pipeline) -> None:
 @pytest.mark.parametrize("body", [{"text": ""}, {"text": "   \n "}, {"title": "no text"},
                                   {"text": 42}, []])
 def test_code_bad_bodies(client, body) -> None:
-    error(client.post("/api/code", json=body), 422, "invalid_request")
+    error(client.post("/api/code", json=body), 422, "invalid_request",
+          "E102" if body == {"text": "   \n "} else "E402")
 
 
 def test_code_body_not_json(client) -> None:
     error(client.post("/api/code", content=b"{broken",
-                      headers={"content-type": "application/json"}), 400, "bad_request")
+                      headers={"content-type": "application/json"}), 400, "bad_request", "E402")
 
 
 def test_code_body_too_large(client) -> None:
     big = b'{"text": "' + b"a" * MAX_BODY_BYTES + b'"}'
     error(client.post("/api/code", content=big, headers={"content-type": "application/json"}),
-          413, "payload_too_large")
+          413, "payload_too_large", "E406")
 
     def chunks():  # no Content-Length: the limit is counted as the body arrives
         for _ in range(20):
             yield b"a" * 100_000
 
     error(client.post("/api/code", content=chunks(), headers={"content-type": "application/json"}),
-          413, "payload_too_large")
+          413, "payload_too_large", "E406")
 
 
 def test_code_uncodable_text_is_a_422(db) -> None:
@@ -298,7 +315,7 @@ def test_code_uncodable_text_is_a_422(db) -> None:
             return [Failure(origin="api", code="E108", message="the text is not English")]
 
     refuses = TestClient(create_app(db, pipeline=Refuses()))
-    err = error(refuses.post("/api/code", json={"text": "Der Hund bellt."}), 422, "uncodable_text")
+    err = error(refuses.post("/api/code", json={"text": "Der Hund bellt."}), 422, "uncodable_text", "E108")
     assert "E108" in err["message"]
 
 
@@ -309,7 +326,7 @@ def test_code_failure_is_a_clean_500(db) -> None:
 
     broken = TestClient(create_app(db, pipeline=Broken()), raise_server_exceptions=False)
     err = error(broken.post("/api/code", json={"text": "Chad closed its border."}),
-                500, "internal_error")
+                500, "internal_error", "E900")
     assert "secret" not in err["message"]
 
 
@@ -321,9 +338,9 @@ def test_status(client) -> None:
 
 
 def test_unknown_path_and_method(client) -> None:
-    error(client.get("/api/nothing"), 404, "not_found")
-    error(client.post("/api/events"), 405, "method_not_allowed")
-    error(client.delete("/api/claims/x"), 405, "method_not_allowed")
+    error(client.get("/api/nothing"), 404, "not_found", "E405")
+    error(client.post("/api/events"), 405, "method_not_allowed", "E405")
+    error(client.delete("/api/claims/x"), 405, "method_not_allowed", "E405")
 
 
 def test_database_locked_by_a_writer_is_a_503(client, db) -> None:
@@ -334,7 +351,7 @@ def test_database_locked_by_a_writer_is_a_503(client, db) -> None:
     try:
         assert holder.stdout.readline().strip() == "locked"
         r = client.get("/api/events")
-        err = error(r, 503, "database_busy")
+        err = error(r, 503, "database_busy", "E301")
         assert r.headers["retry-after"].isdigit() and "retry" in err["message"]
     finally:
         holder.communicate("", timeout=30)
@@ -343,7 +360,7 @@ def test_database_locked_by_a_writer_is_a_503(client, db) -> None:
 
 def test_missing_database_is_a_503(tmp_path, pipeline) -> None:
     gone = TestClient(create_app(tmp_path / "gone.duckdb", pipeline=pipeline))
-    error(gone.get("/api/events"), 503, "database_unavailable")
+    error(gone.get("/api/events"), 503, "database_unavailable", "E301")
 
 
 def test_pages_escape_their_parameters(client) -> None:

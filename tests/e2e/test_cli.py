@@ -56,6 +56,34 @@ def test_code_jsonl_echoes_ids_and_reports_bad_lines(dotterel_bin, tmp_path):
     assert lines[0]["events"][0]["actor"]["code"] == "IRN"
 
 
+def test_code_output_carries_the_contract_version_and_both_ids(dotterel_bin, tmp_path):
+    """``article.id`` stays the input's id (the scorers match on it); ``article.input_id`` and
+    ``article.hash`` name the two ids as the store and its exports do (``input_id``,
+    ``article_id``), so the outputs join on either."""
+    from dotterel.contract import CONTRACT_VERSION
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "one", "text": "Kenyan police arrested ten protesters in Nairobi."}\n')
+    [line] = [json.loads(x) for x in run(dotterel_bin, "code", str(src), "-f", "jsonl")
+              .stdout.splitlines()]
+    assert line["contract_version"] == CONTRACT_VERSION
+    art = line["article"]
+    assert art["id"] == art["input_id"] == "one" and len(art["hash"]) == 16
+    story = json.loads(run(dotterel_bin, "code", str(DISPUTE), "-f", "json").stdout)
+    assert story["contract_version"] == CONTRACT_VERSION
+    assert story["article"]["input_id"] is None and story["article"]["id"] == story["article"]["hash"]
+    db, out = tmp_path / "x.duckdb", tmp_path / "exp"
+    assert run(dotterel_bin, "ingest", str(src), "--db", str(db)).returncode == 0
+    assert run(dotterel_bin, "export", "--db", str(db), "--out", str(out)).returncode == 0
+    con = duckdb.connect()
+    try:
+        rows = con.execute(f"select distinct article_id, input_id from '{out / 'events.parquet'}'"
+                           ).fetchall()
+    finally:
+        con.close()
+    assert rows == [(art["hash"], art["input_id"])]
+
+
 def test_code_from_stdin_table(dotterel_bin):
     p = run(dotterel_bin, "code", "-", "--format", "table",
             stdin="Pakistani troops shelled villages in eastern Afghanistan on Monday.")
@@ -108,6 +136,43 @@ def test_export_parquet(dotterel_bin, tmp_path):
     n = con.execute(f"select count(*) from '{out / 'events.parquet'}'").fetchall()[0][0]
     con.close()
     assert n == counts(db)["events"]
+
+
+def test_events_bad_date_is_a_coded_usage_error(dotterel_bin, tmp_path):
+    db = tmp_path / "x.duckdb"
+    assert run(dotterel_bin, "ingest", str(EXAMPLE), "--db", str(db)).returncode == 0
+    for args in (("--since", "2023-13-45"), ("--until", "June")):
+        p = run(dotterel_bin, "events", "--db", str(db), *args)
+        assert p.returncode == 2, p.stderr
+        assert "[E401]" in p.stderr and "YYYY-MM-DD" in p.stderr and args[1] in p.stderr
+        assert "unexpected" not in p.stderr and "Traceback" not in p.stderr
+    p = run(dotterel_bin, "claim", "zzzz", "--db", str(db))
+    assert p.returncode == 2 and "[E404]" in p.stderr
+
+
+def test_events_reads_through_the_named_queries(dotterel_bin, tmp_path):
+    """``dotterel events`` answers what ``GET /api/events`` answers (one read path)."""
+    from dotterel import query
+    from dotterel.store import Store
+
+    db = tmp_path / "x.duckdb"
+    assert run(dotterel_bin, "ingest", str(EXAMPLE), str(DISPUTE), "--db", str(db)).returncode == 0
+    for args, kwargs in ((("--actor", "PAK"), {"actor": "PAK"}),
+                         (("--type", "REJECT"), {"type": "REJECT"}),
+                         (("--cameo", "1"), {"cameo": "1"}), (("--type", "1"), {"cameo": "1"}),
+                         (("--mentions",), {"mentions": True})):
+        rows = json.loads(run(dotterel_bin, "events", "--db", str(db), *args, "-f", "json").stdout)
+        with Store(db, read_only=True) as store:
+            page = query.events(store.connection, limit=query.MAX_LIMIT, **kwargs)
+        assert [r["id"] for r in rows] == [s.event.id for s in page.items], args
+        assert [r["num_mentions"] for r in rows] == [s.num_mentions for s in page.items]
+    many = json.loads(run(dotterel_bin, "events", "--db", str(db), "--limit", "2", "-f", "json").stdout)
+    assert len(many) == 2
+
+
+def test_usage_errors_carry_a_code(dotterel_bin, tmp_path):
+    p = run(dotterel_bin, "events", "--db", str(tmp_path / "x.duckdb"), "--limit", "many")
+    assert p.returncode == 2 and "[E402]" in p.stderr and "unexpected" not in p.stderr
 
 
 def test_events_without_db_is_a_clear_error(dotterel_bin, tmp_path):

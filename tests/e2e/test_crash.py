@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dotterel import query
 from dotterel.errors import StoreError
 from dotterel.store import Store
 
@@ -96,7 +97,7 @@ def stored(db: Path) -> int:
     """Articles stored so far, or -1 while the file is missing or held by the writer."""
     try:
         with Store(db, read_only=True) as store:
-            return store.counts()["articles"]
+            return query.counts(store.connection)["articles"]
     except StoreError:
         return -1
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -18,7 +19,8 @@ from dotterel.store import Store
 from dotterel.store._clusters import (
     DEFAULT_WINDOW_DAYS, Mention, PlaceKey, assign, context_terms, place_relation, same_kind,
     score, within)
-from dotterel.store._queries import event_source
+from dotterel import query
+from dotterel.query import event_source
 
 MAIDUGURI = PlaceKey("maiduguri", "NGA", 2331447, "city")
 DAMATURU = PlaceKey("damaturu", "NGA", 2334756, "city")
@@ -124,6 +126,48 @@ def test_assign_prefers_best_score_then_lowest_id() -> None:
               "c": [mention("c", "bomb market crowd monday noon")]}
     assert assign([mention("n", "bomb market crowd monday noon")], stored) == {"n": "c"}
     assert assign([mention("n", "bomb market")], {k: stored[k] for k in "ba"}) == {"n": "a"}
+
+
+def test_assign_is_linear_in_the_reports_of_a_dense_article(monkeypatch) -> None:
+    """One sentence repeated n times is one cluster of n reports; each new report is scored
+    against the cluster's distinct wordings and places, not against every report of it."""
+    import dotterel.store._clusters as clusters
+
+    calls = 0
+    real = clusters.jaccard
+
+    def counted(a: frozenset[str], b: frozenset[str]) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(clusters, "jaccard", counted)
+    n = 3000
+    new = [mention(f"e{i:05d}", "rebels attacked police post kirkuk monday") for i in range(n)]
+    stored = {"old": [mention("old", "rebels attacked police post kirkuk monday")] * n}
+    assert set(assign(new, stored).values()) == {"old"}
+    assert calls <= 2 * n  # was n * (n + 1) / 2 + n * n
+
+
+def test_a_stored_cluster_is_read_once_per_wording_and_place(db: Store) -> None:
+    """What a new batch reads of a big stored cluster does not grow with its reports."""
+    from dotterel.store._clusters import _candidates
+
+    line = ("Boko Haram militants bombed a crowded market in Maiduguri on Monday.", "bombed",
+            "Maiduguri")
+    db.write_batch([story("dense", [line] * 400)])
+    [c] = clusters(db)
+    assert c["num_mentions"] == 400
+    con = db.connection
+    ids = [r[0] for r in con.execute("SELECT id FROM events").fetchall()]
+    con.register("_dotterel_new_events", pa.table({"id": pa.array(ids, pa.string())}))
+    try:
+        found = _candidates(con, 1)
+    finally:
+        con.unregister("_dotterel_new_events")
+    assert [len(m) for m in found.values()] == [1] and list(found) == ["dense-0"]
+    db.write_batch([story("again", [line] * 3)])
+    assert {c["id"]: c["num_mentions"] for c in clusters(db)} == {"dense-0": 403}
 
 
 # --- the store, hand-built results ---------------------------------------------------------
@@ -232,21 +276,25 @@ def test_window_is_configurable_and_kept(tmp_path: Path) -> None:
     with Store(tmp_path / "w.duckdb") as s:  # the window is the store's
         assert s.connection.execute(
             "SELECT value FROM meta WHERE key = 'cluster_window_days'").fetchall() == [("0",)]
-    with pytest.raises(ValueError, match="whole number"):
+    with pytest.raises(StoreError, match="whole number") as err:
         Store(tmp_path / "w2.duckdb", cluster_window_days=-1)
+    assert err.value.code == "E303"
     assert DEFAULT_WINDOW_DAYS == 1
+
+
+def events(db: Store, **kwargs: Any) -> list[query.StoredEvent]:
+    return list(query.events(db.connection, limit=query.MAX_LIMIT, **kwargs).items)
 
 
 def test_events_count_clusters_unless_mentions(db: Store) -> None:
     db.write_batch([*SAME, OTHER])
-    rows = db.events()
-    assert [(r["id"], r["num_mentions"], r["num_articles"]) for r in rows] == [
+    rows = events(db)
+    assert [(r.event.id, r.num_mentions, r.num_articles) for r in rows] == [
         ("a-0", 3, 3), ("d-0", 1, 1)]
-    assert len(db.events(mentions=True)) == 4
-    assert all(r["cluster_id"] for r in db.events(mentions=True))
-    assert [r["id"] for r in db.events(since="2024-03-12", mentions=True)] == ["c-0"]
-    assert db.events(since="2024-03-12") == []  # the cluster's date is its first report's
-    json.dumps(rows)
+    assert len(events(db, mentions=True)) == 4
+    assert all(r.cluster_id for r in events(db, mentions=True))
+    assert [r.event.id for r in events(db, since="2024-03-12", mentions=True)] == ["c-0"]
+    assert events(db, since="2024-03-12") == []  # the cluster's date is its first report's
     n = db.connection.execute(f"SELECT count(*) FROM {event_source()} e").fetchall()[0][0]
     m = db.connection.execute(
         f"SELECT count(*) FROM {event_source(mentions=True)} e").fetchall()[0][0]
@@ -255,7 +303,7 @@ def test_events_count_clusters_unless_mentions(db: Store) -> None:
 
 def test_parquet_export_carries_cluster_id(db: Store, tmp_path: Path) -> None:
     db.write_batch([*SAME, OTHER])
-    db.export("parquet", tmp_path / "out")
+    query.export(db.connection, "parquet", tmp_path / "out")
     events = pq.read_table(tmp_path / "out" / "events.parquet").to_pylist()
     assert {e["id"]: e["cluster_id"] for e in events} == members(db)
     found = pq.read_table(tmp_path / "out" / "event_clusters.parquet").to_pylist()
@@ -266,7 +314,7 @@ def test_gdelt_export_layout(db: Store, tmp_path: Path) -> None:
     import csv
 
     db.write_batch([*SAME, OTHER])
-    written = db.export("gdelt", tmp_path / "g")
+    written = query.export(db.connection, "gdelt", tmp_path / "g")
     names = sorted(p.name for p in written)
     assert names == ["gdelt.export.CSV", "gdelt.export.headers.txt", "gdelt.mentions.CSV",
                      "gdelt.mentions.headers.txt"]
@@ -317,7 +365,7 @@ def test_migrates_a_schema_2_store_and_clusters_its_events(tmp_path: Path) -> No
         assert members(s) == expected
         assert sorted(c["num_mentions"] for c in clusters(s)) == [1, 3]
     with Store(path, read_only=True) as s:
-        assert len(s.events()) == 2
+        assert query.events(s.connection).total == 2
 
 
 # --- the real pipeline (model) -------------------------------------------------------------

@@ -79,10 +79,19 @@ def con(tmp_path: Path):
 
 def test_public_surface() -> None:
     assert Q.__all__ == [
-        "E401", "E404", "MAX_LIMIT", "PERIODS", "QUAD_CLASSES", "ArticleRef", "ArticleView",
-        "ClaimThread", "DyadSeries", "DyadSummary", "NotFound", "Page", "QueryError",
-        "SeriesPoint", "StoredClaim", "StoredEvent", "ThreadEntry", "article", "claim_thread",
-        "claims", "dyad_series", "events", "top_dyads"]
+        "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "MAX_LIMIT", "PERIODS", "QUAD_CLASSES",
+        "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary", "NotFound",
+        "Page", "QueryError", "SeriesPoint", "StoredClaim", "StoredEvent", "ThreadEntry",
+        "article", "claim_id", "claim_thread", "claims", "counts", "dyad_series",
+        "event_source", "events", "export", "top_dyads"]
+
+
+def test_query_errors_live_in_the_catalogue() -> None:
+    from dotterel import errors
+
+    assert Q.QueryError is errors.QueryError and Q.NotFound is errors.NotFound
+    assert (Q.E401, Q.E404) == (errors.E401, errors.E404)
+    assert issubclass(Q.NotFound, errors.DotterelError)
 
 
 def test_no_spacy_or_web_import() -> None:
@@ -109,7 +118,8 @@ def test_events_filters(con) -> None:
 def test_events_records_and_order(con) -> None:
     page = Q.events(con, actor="AFG", recipient="IRN")
     first, last = page.items[0], page.items[-1]
-    assert first.article == Q.ArticleRef(id="a1", title="Title a1", date="2023-06-10")
+    assert first.article == Q.ArticleRef(id="a1", title="Title a1", date="2023-06-10",
+                                         input_id="in-a1")
     assert first.event.actor == AFG and first.event.recipient == IRN
     assert first.event.date == "2023-06-10" and last.event.date is None  # undated last
 
@@ -122,7 +132,9 @@ def test_events_pages(con) -> None:
     assert Q.events(con, limit=0).items == ()
 
 
-@pytest.mark.parametrize("kwargs", [{"limit": Q.MAX_LIMIT + 1}, {"limit": -1}, {"offset": -1}])
+@pytest.mark.parametrize("kwargs", [{"limit": Q.MAX_LIMIT + 1}, {"limit": -1}, {"offset": -1},
+                                    {"since": "2023-13-45"}, {"until": "June"},
+                                    {"since": "2023-6-1"}])
 def test_events_page_bounds(con, kwargs) -> None:
     with pytest.raises(Q.QueryError) as err:
         Q.events(con, **kwargs)
@@ -251,3 +263,24 @@ def test_thread_depth_and_root_ignore_cycles() -> None:
 
 def test_like_escapes_wildcards() -> None:
     assert _rows.like("50%_a\\b") == "%50\\%\\_a\\\\b%"
+
+
+def test_claim_id_from_a_unique_prefix(con) -> None:
+    assert Q.claim_id(con, "c1") == "c1"
+    assert Q.claim_id(con, "c4") == "c4"
+    with pytest.raises(Q.QueryError) as err:
+        Q.claim_id(con, "c")  # c1 ... c5
+    assert err.value.code == "E401" and "more of the id" in err.value.message
+    with pytest.raises(Q.NotFound) as err:
+        Q.claim_id(con, "zz")
+    assert err.value.code == "E404"
+
+
+def test_counts(con) -> None:
+    assert Q.counts(con) == {"articles": 3, "events": 7, "claims": 5, "failures": 0}
+
+
+def test_the_cli_offers_the_export_formats_of_query() -> None:
+    from dotterel.cli._app import ExportFormat
+
+    assert [f.value for f in ExportFormat] == list(Q.EXPORT_FORMATS)

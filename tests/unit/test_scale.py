@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import dotterel.scale as scale
+from dotterel import query
 from dotterel.errors import StoreError
 from dotterel.pipeline import Pipeline
 from dotterel.records import Actor, Article, ArticleResult, Claim, Event, Failure, Place
@@ -104,6 +105,55 @@ def test_load_stores_what_write_batch_stores(tmp_path):
         assert dump(loaded)["events"][0]["cluster_id"] is not None  # clustered, as on ingest
 
 
+def test_load_takes_articles_in_the_order_ingest_reads_them(tmp_path):
+    """Clusters are rooted in the report stored first: Parquet carries no order, so the store
+    takes its articles by origin (file, line number as a number, part), as ingest reads them,
+    whatever their dates or the order of the part files."""
+    def report(n: int, day: str) -> ArticleResult:
+        r = result(n, day=day)
+        art = Article(id=f"a{n}", text=r.article.text, title=f"T{n}", date=day, source=f"S{n}",
+                      input_id=f"in-{n}", origin=f"news.jsonl:{n}")
+        return ArticleResult(article=art, events=r.events, claims=r.claims, places=r.places)
+
+    items = [report(2, "2023-06-11"), report(9, "2023-06-10"), report(10, "2023-06-10")]
+    folder = tmp_path / "out"
+    write_parquet(folder, items[::-1])  # the part files hold them in another order
+    with Store(tmp_path / "loaded.duckdb") as loaded, Store(tmp_path / "written.duckdb") as written:
+        load_parquet(folder, loaded)
+        written.write_batch(items)
+        assert dump(loaded) == dump(written)
+        roots = loaded.connection.execute("SELECT DISTINCT cluster_id FROM events").fetchall()
+        assert roots == [("a2-e",)]  # line 2 first, not the earliest date, not "10" < "2"
+
+
+def test_load_and_write_batch_share_one_routine(monkeypatch, tmp_path):
+    from dotterel.store import _writer
+
+    calls = []
+    real = _writer.write_staged
+
+    def spy(con, sources):
+        calls.append(sorted(sources))
+        return real(con, sources)
+
+    monkeypatch.setattr(_writer, "write_staged", spy)
+    write_parquet(tmp_path / "out", [result(1), FAILURE])
+    with Store(tmp_path / "db.duckdb") as store:
+        load_parquet(tmp_path / "out", store)
+        store.write_batch([result(2)])
+    assert len(calls) == 2 and all("articles" in c and "events" in c for c in calls)
+
+
+def test_spark_refuses_a_file_it_cannot_read_before_starting(tmp_path):
+    from dotterel.errors import InputError
+
+    story = tmp_path / "story.txt"
+    story.write_text("Chad closed its border.")
+    with pytest.raises(InputError) as err:
+        scale.run_spark([story], tmp_path / "out", spark=object())
+    assert err.value.code == "E106" and "dotterel ingest" in err.value.message
+
+
 def test_load_twice_stores_once(tmp_path):
     write_parquet(tmp_path / "out", [result(1), result(2), FAILURE])
     with Store(tmp_path / "db.duckdb") as store:
@@ -112,7 +162,7 @@ def test_load_twice_stores_once(tmp_path):
         assert (first.articles_new, first.events, first.failures) == (2, 2, 1)
         assert (second.articles_new, second.articles_skipped, second.events, second.failures) == (
             0, 2, 0, 0)
-        assert store.counts()["articles"] == 2
+        assert query.counts(store.connection)["articles"] == 2
         runs = store.connection.execute("SELECT count(*) FROM runs").fetchall()[0][0]
         assert runs == 2
 

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import dotterel.store as store_pkg
+from dotterel import query
 from dotterel.errors import StoreError
 from dotterel.records import Actor, Article, ArticleResult, Claim, Event, Failure, Place
 from dotterel.store import SCHEMA_VERSION, Store, WriteSummary
@@ -71,8 +72,15 @@ def rows(s: Store, sql: str, params: list[Any] | None = None) -> list[dict[str, 
 
 
 def test_public_surface() -> None:
-    assert store_pkg.__all__ == ["EXPORT_FORMATS", "SCHEMA_VERSION", "ExportFormat", "Store",
-                                 "WriteSummary"]
+    assert store_pkg.__all__ == ["DATA_TABLES", "SCHEMA_VERSION", "STAGED_TABLES", "Store",
+                                 "Table", "WriteSummary", "event_row", "record_rows"]
+
+
+def test_the_store_has_no_read_path() -> None:
+    """Reads are dotterel.query's: the store offers no event list, count or export of its own."""
+    for name in ("events", "counts", "export", "claims"):
+        assert not hasattr(Store, name), name
+    assert not (Path(store_pkg.__file__).parent / "_queries.py").exists()
 
 
 def test_no_spacy_import() -> None:
@@ -107,9 +115,9 @@ def test_reopen_keeps_data(tmp_path: Path) -> None:
     with Store(tmp_path / "x.duckdb") as s:
         s.write_batch([result("a1")])
     with Store(tmp_path / "x.duckdb") as s:
-        assert s.counts()["articles"] == 1
+        assert query.counts(s.connection)["articles"] == 1
     with Store(tmp_path / "x.duckdb", read_only=True) as s:
-        assert s.counts() == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
+        assert query.counts(s.connection) == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
 
 
 def test_write_rows_and_columns(db: Store) -> None:
@@ -154,25 +162,25 @@ def test_bad_article_date_is_stored_as_null(db: Store) -> None:
 def test_same_batch_twice_is_idempotent(db: Store) -> None:
     batch = [result("a1"), result("a2")]
     db.write_batch(batch)
-    before = db.counts()
+    before = query.counts(db.connection)
     again = db.write_batch(batch)
     assert again == WriteSummary(articles_new=0, articles_skipped=2, events=0, claims=0,
                                  failures=0)
-    assert db.counts() == before == {"articles": 2, "events": 4, "claims": 4, "failures": 0}
+    assert query.counts(db.connection) == before == {"articles": 2, "events": 4, "claims": 4, "failures": 0}
 
 
 def test_stored_article_is_not_rewritten(db: Store) -> None:
     db.write_batch([result("a1", title="first")])
     db.write_batch([result("a1", title="second", events=(), claims=())])
     assert rows(db, "SELECT title, n_events FROM articles") == [{"title": "first", "n_events": 2}]
-    assert db.counts()["events"] == 2
+    assert query.counts(db.connection)["events"] == 2
 
 
 def test_duplicates_within_a_batch_are_stored_once(db: Store) -> None:
     summary = db.write_batch([result("a1", title="first"), result("a2"),
                               result("a1", title="again")])
     assert (summary.articles_new, summary.articles_skipped, summary.events) == (2, 1, 4)
-    assert db.counts() == {"articles": 2, "events": 4, "claims": 4, "failures": 0}
+    assert query.counts(db.connection) == {"articles": 2, "events": 4, "claims": 4, "failures": 0}
     assert rows(db, "SELECT title FROM articles WHERE id = 'a1'") == [{"title": "first"}]
 
 
@@ -190,7 +198,7 @@ def test_failure_mid_write_leaves_nothing(db: Store, monkeypatch: pytest.MonkeyP
         db.write_batch([result("a1"), result("a2")], [Failure("x.jsonl", "E104", "bad", 3)])
     assert err.value.code == "E302"
     assert "disk full" in err.value.message and "nothing of it was stored" in err.value.message
-    assert db.counts() == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
+    assert query.counts(db.connection) == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
     assert rows(db, "SELECT count(*) AS n FROM runs") == [{"n": 1}]
     monkeypatch.setattr(_writer, "_insert", real)
     assert db.write_batch([result("a1"), result("a2")]).articles_new == 2  # the batch can retry
@@ -201,8 +209,8 @@ def test_event_id_collision_rolls_back(db: Store) -> None:
     clash = result("a2", events=(event("a1-e1"),))
     with pytest.raises(StoreError) as err:
         db.write_batch([result("a3"), clash])
-    assert err.value.code == "E302"
-    assert db.counts() == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
+    assert err.value.code == "E302" and "a1-e1" in err.value.message, err.value.message
+    assert query.counts(db.connection) == {"articles": 1, "events": 2, "claims": 2, "failures": 0}
 
 
 def test_failures_are_deduplicated(db: Store) -> None:
@@ -238,67 +246,71 @@ def filled(db: Store) -> Store:
     return db
 
 
-def ids(found: list[dict[str, Any]]) -> list[str]:
-    return [e["id"] for e in found]
+def ids(found: query.Page[query.StoredEvent]) -> list[str]:
+    return [s.event.id for s in found.items]
+
+
+def events(s: Store, **kwargs: Any) -> query.Page[query.StoredEvent]:
+    return query.events(s.connection, **kwargs)
 
 
 def test_events_unfiltered_oldest_first(filled: Store) -> None:
-    assert ids(filled.events(mentions=True)) == [
+    assert ids(events(filled, mentions=True)) == [
         "a1-e2", "a2-e2", "a1-e1", "a2-e1", "a3-e1"]  # e2: 06-09
-    assert ids(filled.events()) == ["a1-e2", "a1-e1", "a2-e1", "a3-e1"]  # one per cluster
+    assert ids(events(filled)) == ["a1-e2", "a1-e1", "a2-e1", "a3-e1"]  # one per cluster
 
 
 def test_events_by_actor_any_case(filled: Store) -> None:
-    assert ids(filled.events(actor="afg")) == ["a1-e1", "a2-e1"]
-    assert ids(filled.events(actor="IRN")) == ["a3-e1"]
-    assert filled.events(actor="FRA") == []
+    assert ids(events(filled, actor="afg")) == ["a1-e1", "a2-e1"]
+    assert ids(events(filled, actor="IRN")) == ["a3-e1"]
+    assert ids(events(filled, actor="FRA")) == []
 
 
 def test_events_by_recipient(filled: Store) -> None:
-    assert ids(filled.events(recipient="AFG", mentions=True)) == ["a1-e2", "a2-e2"]
-    assert ids(filled.events(actor="USA", recipient="afg", mentions=True)) == ["a1-e2", "a2-e2"]
+    assert ids(events(filled, recipient="AFG", mentions=True)) == ["a1-e2", "a2-e2"]
+    assert ids(events(filled, actor="USA", recipient="afg", mentions=True)) == ["a1-e2", "a2-e2"]
 
 
-def test_events_by_type(filled: Store) -> None:
-    assert ids(filled.events(type="reject")) == ["a1-e1", "a2-e1"]
-    assert ids(filled.events(type="11", mentions=True)) == ["a1-e2", "a2-e2"]  # CAMEO prefix
-    assert ids(filled.events(type="02")) == ["a3-e1"]
-    assert filled.events(type="1") == filled.events(type="1")  # deterministic
-    assert set(ids(filled.events(type="1", mentions=True))) == {"a1-e1", "a1-e2", "a2-e1", "a2-e2"}
+def test_events_by_type_and_cameo(filled: Store) -> None:
+    assert ids(events(filled, type="reject")) == ["a1-e1", "a2-e1"]
+    assert ids(events(filled, cameo="11", mentions=True)) == ["a1-e2", "a2-e2"]
+    assert ids(events(filled, cameo="02")) == ["a3-e1"]
+    assert set(ids(events(filled, cameo="1", mentions=True))) == {
+        "a1-e1", "a1-e2", "a2-e1", "a2-e2"}
 
 
 def test_events_by_dates(filled: Store) -> None:
-    assert ids(filled.events(since="2023-07-01")) == ["a2-e1", "a3-e1"]
-    assert ids(filled.events(until="2023-06-10", mentions=True)) == ["a1-e2", "a2-e2", "a1-e1"]
-    assert ids(filled.events(since=date(2023, 6, 10), until="2023-07-01")) == ["a1-e1", "a2-e1"]
+    assert ids(events(filled, since="2023-07-01")) == ["a2-e1", "a3-e1"]
+    assert ids(events(filled, until="2023-06-10", mentions=True)) == ["a1-e2", "a2-e2", "a1-e1"]
+    assert ids(events(filled, since=date(2023, 6, 10), until="2023-07-01")) == ["a1-e1", "a2-e1"]
 
 
 def test_events_limit_and_values(filled: Store) -> None:
-    [first] = filled.events(limit=1)
-    assert first["id"] == "a1-e2" and first["event_date"] == "2023-06-09"
-    assert first["actor_code"] == "USA" and first["location_lat"] == pytest.approx(34.53)
-    json.dumps(first)  # JSON-ready
-    assert filled.events(limit=0) == []
+    [first] = events(filled, limit=1).items
+    assert first.event.id == "a1-e2" and first.event.date == "2023-06-09"
+    assert first.event.actor.code == "USA" and first.event.location.lat == pytest.approx(34.53)
+    assert first.article.input_id == "in-a1" and first.num_mentions == 2
+    assert events(filled, limit=0).items == ()
 
 
-def test_events_bad_arguments(filled: Store) -> None:
-    with pytest.raises(ValueError, match="since"):
-        filled.events(since="June")
-    with pytest.raises(ValueError, match="limit"):
-        filled.events(limit=-1)
+@pytest.mark.parametrize("kwargs", [{"since": "June"}, {"until": "2023-13-45"}, {"limit": -1}])
+def test_events_bad_arguments_are_coded(filled: Store, kwargs: dict[str, Any]) -> None:
+    with pytest.raises(query.QueryError) as err:
+        events(filled, **kwargs)
+    assert err.value.code == "E401" and next(iter(kwargs)) in err.value.message
 
 
 def test_events_parameters_are_not_sql(filled: Store) -> None:
-    assert filled.events(actor="AFG' OR '1'='1") == []
-    assert filled.events(type="'; DROP TABLE events; --") == []
-    assert filled.counts()["events"] == 5
+    assert ids(events(filled, actor="AFG' OR '1'='1")) == []
+    assert ids(events(filled, type="'; DROP TABLE events; --")) == []
+    assert query.counts(filled.connection)["events"] == 5
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export(filled: Store, tmp_path: Path, fmt: str) -> None:
     filled.write_batch([], [Failure("x.jsonl", "E104", "broken", 2)])
     out = tmp_path / "o'ut"  # a quote in the path must not break COPY
-    written = filled.export(fmt, out)  # type: ignore[arg-type]
+    written = query.export(filled.connection, fmt, out)
     names = {p.name for p in written}
     suffix = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl"}[fmt]
     assert {f"{t}{suffix}" for t in ("articles", "events", "claims", "failures")} <= names
@@ -311,6 +323,20 @@ def test_export(filled: Store, tmp_path: Path, fmt: str) -> None:
     assert str(events[0]["event_date"]).startswith("2023-")
 
 
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_export_names_both_article_ids(filled: Store, tmp_path: Path, fmt: str) -> None:
+    """``article_id`` (and ``articles.id``) is the hash, ``input_id`` the input record's id,
+    which ``dotterel code`` prints as ``article.id``: every table of an article has both."""
+    query.export(filled.connection, fmt, tmp_path)
+    suffix = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl"}[fmt]
+    articles = {str(r["id"]): str(r["input_id"]) for r in read_back(
+        tmp_path / f"articles{suffix}", fmt)}
+    assert articles == {"a1": "in-a1", "a2": "in-a2", "a3": "in-a3"}
+    for table in ("events", "claims", "places"):
+        for row in read_back(tmp_path / f"{table}{suffix}", fmt):
+            assert str(row["input_id"]) == articles[str(row["article_id"])], table
+
+
 def read_back(path: Path, fmt: str) -> list[dict[str, Any]]:
     if fmt == "parquet":
         return pq.read_table(path).to_pylist()
@@ -321,16 +347,17 @@ def read_back(path: Path, fmt: str) -> list[dict[str, Any]]:
 
 
 def test_export_unknown_format(filled: Store, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="parquet"):
-        filled.export("xlsx", tmp_path)  # type: ignore[arg-type]
+    with pytest.raises(query.QueryError, match="parquet") as err:
+        query.export(filled.connection, "xlsx", tmp_path)
+    assert err.value.code == "E401"
 
 
 def test_export_to_unwritable_place(filled: Store, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(StoreError) as err:
-        filled.export("parquet", blocker / "sub")
-    assert err.value.code == "E302"
+        query.export(filled.connection, "parquet", blocker / "sub")
+    assert err.value.code == "E303"
 
 
 def test_non_duckdb_file_is_e301(tmp_path: Path) -> None:
@@ -393,4 +420,4 @@ def test_read_only(tmp_path: Path) -> None:
 def test_in_memory_store() -> None:
     with Store(":memory:") as s:
         s.write_batch([result("a1")])
-        assert s.counts()["events"] == 2
+        assert query.counts(s.connection)["events"] == 2

@@ -82,7 +82,7 @@ def test_reingest_neither_splits_nor_duplicates(tmp_path):
         s.write_batch([DENIAL])
         after = s.connection.execute("SELECT * FROM claim_threads ORDER BY id").fetchall()
         assert [r[:-1] for r in before] == [r[:-1] for r in after]  # all but updated_at
-        assert s.counts()["claims"] == 2
+        assert query.counts(s.connection)["claims"] == 2
 
 
 def test_one_batch_equals_two_batches(tmp_path):
@@ -119,3 +119,29 @@ def test_version_1_store_is_migrated(tmp_path):
     with Store(path) as s:
         s.write_batch([ASSERT, DENIAL])
         assert threads(s)["c2"] == "c1"
+
+
+def test_linking_is_linear_in_the_claims_of_a_batch(monkeypatch, tmp_path):
+    """A claim is scored only against the threads it shares an actor or a content word with:
+    n unrelated claims in one article cost n scorings, not n * n / 2."""
+    import dotterel.store._threads as threads_module
+
+    calls = 0
+    real = threads_module.similarity
+
+    def counted(*args):
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(threads_module, "similarity", counted)
+    def word(i: int) -> str:  # a made-up content word of letters only, one per i
+        return "qx" + "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))
+
+    n = 400
+    claims = tuple(claim(f"k{i:04d}", f"{word(2 * i)} {word(2 * i + 1)}", speaker=IRN,
+                         about=(f"X{i}",)) for i in range(n))
+    with Store(tmp_path / "t.duckdb") as s:
+        s.write_batch([article("dense", "2023-06-01", *claims)])
+        assert len(set(threads(s).values())) == n  # each its own thread
+    assert calls == 0  # nothing shared, nothing scored (was n * (n - 1) / 2)

@@ -7,6 +7,7 @@ from typing import Any
 
 from dotterel.api._errors import ApiError
 from dotterel.api._models import CodeRequest
+from dotterel.errors import E102
 from dotterel.records import ArticleResult, Failure
 
 
@@ -20,13 +21,14 @@ class Coder:
         from dotterel.articles import make_article
 
         if not req.text.strip():
-            raise ApiError(422, "invalid_request", "text: the text is empty")
+            raise ApiError(422, "invalid_request", "text: the text is empty; post the article's "
+                           "text", code=E102)
         article = make_article(req.text, title=req.title, date=req.date, source=req.source,
                                url=req.url, origin="api", headline_in_text=req.title is None)
         with self._lock:
             (item,) = self.pipeline.process([article])
         if isinstance(item, Failure):
-            raise ApiError(422, "uncodable_text", f"[{item.code}] {item.message}")
+            raise ApiError(422, "uncodable_text", f"[{item.code}] {item.message}", code=item.code)
         return item
 
     @property

@@ -15,7 +15,9 @@ Json = dict[str, Any]
 
 
 def stored_event(s: StoredEvent) -> Json:
-    return {**event_json(s.event), "article": asdict(s.article)}
+    return {**event_json(s.event), "article": asdict(s.article), "cluster_id": s.cluster_id,
+            "num_mentions": s.num_mentions, "num_articles": s.num_articles,
+            "num_sources": s.num_sources}
 
 
 def stored_claim(s: StoredClaim) -> Json:

@@ -7,6 +7,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dotterel.api._errors import error_response
+from dotterel.errors import E402, E406
 
 MAX_BODY_BYTES = 1_000_000  # 1 MB: a long article is ~50 KB
 
@@ -22,7 +23,9 @@ class BodyLimit:
             return
         declared = _content_length(scope)
         if declared == -1:
-            await _reply(scope, receive, send, 400, "bad_request", "Content-Length is not a number")
+            await _reply(scope, receive, send, 400, "bad_request",
+                         "Content-Length is not a number; send the body's length in bytes",
+                         code=E402)
             return
         if declared is not None and declared > self.max_bytes:
             await self._too_large(scope, receive, send)
@@ -41,7 +44,8 @@ class BodyLimit:
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         await _reply(scope, receive, send, 413, "payload_too_large",
-                     f"the request body is larger than {self.max_bytes} bytes")
+                     f"the request body is larger than {self.max_bytes} bytes; send a shorter "
+                     "text", code=E406)
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -67,7 +71,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-async def _reply(scope: Scope, receive: Receive, send: Send, status: int, code: str,
-                 message: str) -> None:
-    response: Any = error_response(status, code, message)
+async def _reply(scope: Scope, receive: Receive, send: Send, status: int, kind: str,
+                 message: str, *, code: str) -> None:
+    response: Any = error_response(status, kind, message, code=code)
     await response(scope, receive, send)

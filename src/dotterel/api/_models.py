@@ -7,11 +7,23 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from dotterel.api._errors import KINDS
+from dotterel.errors import CATALOGUE
+
+_CODES = "; ".join(f"{code}: {meaning}" for code, meaning in CATALOGUE.items()
+                   if code[1] in "1349")  # what a request can meet: inputs, store, queries
+_KINDS = "; ".join(f"{kind} ({status}): {meaning}" for kind, (status, meaning) in KINDS.items())
+ErrorKind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+
 
 class ErrorBody(BaseModel):
-    code: str = Field(description="Stable machine-readable code, e.g. not_found.")
-    message: str
-    details: list[dict] | None = None
+    code: str = Field(pattern=r"^E\d{3}$", examples=["E401"],
+                      description="The error's code in dotterel's catalogue (dotterel.errors), "
+                      f"stable across versions. {_CODES}.")
+    kind: ErrorKind = Field(description=f"What kind of failure, in words: {_KINDS}.")
+    message: str = Field(description="What happened, and what to do about it.")
+    details: list[dict] | None = Field(None, description="For invalid_request: each parameter "
+                                       "or field that did not validate, and why.")
 
 
 class ErrorOut(BaseModel):
@@ -41,7 +53,10 @@ class PloverOut(BaseModel):
 
 
 class ArticleRefOut(BaseModel):
-    id: str
+    id: str = Field(description="The article's hash (articles.id and article_id in the store "
+                    "and its exports).")
+    input_id: str | None = Field(None, description="The id its input record gave (a JSONL "
+                                 "line's id): what dotterel code prints as article.id.")
     title: str | None
     date: str | None
 
@@ -70,6 +85,11 @@ class EventOut(BaseModel):
 
 class StoredEventOut(EventOut):
     article: ArticleRefOut
+    cluster_id: str | None = Field(None, description="The real-world event (cluster of "
+                                   "reports) it belongs to: the id of its first report.")
+    num_mentions: int = Field(1, description="Reports of its real-world event.")
+    num_articles: int = Field(1, description="Articles reporting it.")
+    num_sources: int = Field(1, description="Sources reporting it.")
 
 
 class ClaimOut(BaseModel):
@@ -158,8 +178,8 @@ class DyadList(BaseModel):
 
 
 class ArticleOut(BaseModel):
-    id: str
-    input_id: str | None
+    id: str = Field(description="The article's hash, as the store names it.")
+    input_id: str | None = Field(description="The id its input record gave, if any.")
     title: str | None
     date: str | None
     source: str | None
@@ -185,8 +205,10 @@ class CodeRequest(BaseModel):
 
 
 class CodedArticleOut(BaseModel):
-    id: str
-    hash: str
+    id: str = Field(description="The input's own id when it gave one, else the hash (the JSON "
+                    "contract's article.id, as dotterel code prints it).")
+    hash: str = Field(description="The article's hash: its id in the store (article_id).")
+    input_id: str | None = Field(None, description="The input's own id, if any.")
     title: str | None
     date: str | None
     source: str | None
@@ -204,6 +226,7 @@ class StoredSummaryOut(BaseModel):
 
 
 class CodeOut(BaseModel):
+    contract_version: str = Field(description="Version of the JSON contract (dotterel.contract).")
     article: CodedArticleOut
     events: list[EventOut]
     claims: list[ClaimOut]

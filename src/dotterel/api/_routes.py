@@ -15,10 +15,17 @@ from dotterel.api import _json
 from dotterel.api import _models as M
 from dotterel.api._errors import ApiError
 from dotterel.contract import result_json
+from dotterel.errors import E403
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS: dict[int | str, dict[str, Any]] = {
-    s: {"model": M.ErrorOut} for s in (400, 404, 422, 500, 503)}
+    s: {"model": M.ErrorOut, "description": d} for s, d in (
+        (400, "A query argument is malformed or out of range (E401), or the body is not JSON "
+              "(E402)."),
+        (404, "No such article or claim (E404), or no such path (E405)."),
+        (422, "A parameter or the body does not validate (E402)."),
+        (500, "An unexpected internal error (E900)."),
+        (503, "The database is busy (E301, with Retry-After) or cannot be opened (E3xx)."))}
 Code = Annotated[str, Path(min_length=2, max_length=32, description="Actor code, e.g. AFG.")]
 Limit = Annotated[int, Query(ge=0, le=query.MAX_LIMIT, description="Rows per page.")]
 Offset = Annotated[int, Query(ge=0, le=2**62, description="Rows to skip.")]  # DuckDB: BIGINT
@@ -119,7 +126,13 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=512)]) 
 
 
 @router.post("/code", response_model=M.CodeOut,
-             responses={**ERRORS, 403: {"model": M.ErrorOut}, 413: {"model": M.ErrorOut}})
+             responses={**ERRORS,
+                        403: {"model": M.ErrorOut, "description": "Writing is not allowed on "
+                              "this server (E403)."},
+                        413: {"model": M.ErrorOut, "description": "The body is over 1 MB "
+                              "(E406)."},
+                        422: {"model": M.ErrorOut, "description": "The body does not validate "
+                              "(E402), or the text cannot be coded (its E1xx code)."}})
 def code(request: Request, body: M.CodeRequest,
          store: Annotated[bool, Query(description="Also store it (needs --allow-writes).")] = False
          ) -> Any:
@@ -128,7 +141,7 @@ def code(request: Request, body: M.CodeRequest,
     database = _db(request)
     if store and not database.writable:
         raise ApiError(403, "forbidden", "this server is read-only; start it with "
-                       "dotterel serve --allow-writes to store coded articles")
+                       "dotterel serve --allow-writes to store coded articles", code=E403)
     result = request.app.state.coder.code(body)
     out = result_json(result)
     out["article"]["text"] = result.article.text
@@ -144,5 +157,5 @@ def status(request: Request) -> Any:
     """Rows per table, the schema version, and whether this server may write."""
     database = _db(request)
     with database.open() as store:
-        return {"schema_version": store.schema_version, "counts": store.counts(),
+        return {"schema_version": store.schema_version, "counts": query.counts(store.connection),
                 "writes": database.writable}

@@ -1,11 +1,16 @@
 """The ``dotterel`` command line. Each command is an API call, argument parsing, and turning
-errors into messages; nothing else belongs here."""
+errors into messages; nothing else belongs here.
+
+Exit status: 0 done; 1 some inputs failed (each recorded); 2 a usage error or an error with a
+code from the catalogue (``dotterel.errors``: a bad argument [E401, E402], a database that cannot
+be used [E3xx], ...), printed as ``dotterel: [E401] ...`` with what to do; 3 an unexpected
+internal error [E900], a bug; 130 interrupted."""
 from __future__ import annotations
 
 import sys
 
 from dotterel.cli._app import app
-from dotterel.errors import DotterelError
+from dotterel.errors import E402, E900, DotterelError
 
 
 def main() -> None:
@@ -23,10 +28,14 @@ def main() -> None:
         # usage errors come from click, or from the copy of click that newer typer vendors
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
+            if exc.exit_code == 2:
+                print(f"dotterel: [{E402}] the command's arguments do not validate; see the "
+                      "usage above, or dotterel COMMAND --help", file=sys.stderr)
             sys.exit(exc.exit_code)
         if type(exc).__name__ == "Abort":
             sys.exit(1)
-        print(f"dotterel: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"dotterel: [{E900}] unexpected error: {type(exc).__name__}: {exc}. This is a "
+              "bug; please report it with the command that gave it", file=sys.stderr)
         sys.exit(3)
     sys.exit(rc if isinstance(rc, int) else 0)
 

@@ -39,11 +39,9 @@ class TableFormat(str, Enum):
     csv = "csv"
 
 
-class ExportFormat(str, Enum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-    gdelt = "gdelt"
+# the formats of ``dotterel.query.export``, as a choice (no import of query at start-up)
+ExportFormat = Enum("ExportFormat", {f: f for f in ("parquet", "csv", "jsonl", "gdelt")},
+                    type=str)
 
 
 WorkersOpt = Annotated[int, typer.Option(
@@ -165,10 +163,12 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, or -
 def events(db: DbOpt = Path("dotterel.duckdb"),
            actor: Annotated[Optional[str], typer.Option(help="Actor code, e.g. AFG.")] = None,
            recipient: Annotated[Optional[str], typer.Option(help="Recipient code.")] = None,
-           type: Annotated[Optional[str], typer.Option(help="PLOVER type or CAMEO prefix.")] = None,
+           type: Annotated[Optional[str], typer.Option(
+               help="PLOVER type, e.g. ASSAULT (digits are taken as --cameo).")] = None,
+           cameo: Annotated[Optional[str], typer.Option(help="CAMEO code prefix, e.g. 19.")] = None,
            since: Annotated[Optional[str], typer.Option(help="From date, YYYY-MM-DD.")] = None,
            until: Annotated[Optional[str], typer.Option(help="To date, YYYY-MM-DD.")] = None,
-           limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
+           limit: Annotated[int, typer.Option(min=0, help="At most this many rows.")] = 200,
            mentions: Annotated[bool, typer.Option(
                "--mentions", help="One row per report, not per real-world event.")] = False,
            format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
@@ -179,11 +179,15 @@ def events(db: DbOpt = Path("dotterel.duckdb"),
     """
     from dotterel.store import Store
 
+    if type is not None and type.isdigit():  # --type 19 meant a CAMEO prefix before --cameo
+        type, cameo = None, cameo or type
     out.require_db(db)
     with Store(db, read_only=True) as store:
-        rows = store.events(actor=actor, recipient=recipient, type=type, since=since,
-                            until=until, limit=limit, mentions=mentions)
-    out.print_rows(rows, format.value, columns=(*out.EVENT_COLUMNS, "num_mentions"))
+        found = out.all_events(store.connection, limit=limit, actor=actor, recipient=recipient,
+                               type=type, cameo=cameo, since=since, until=until,
+                               mentions=mentions)
+    out.print_rows([out.event_row(s) for s in found], format.value,
+                   columns=(*out.EVENT_COLUMNS, "num_mentions"))
 
 
 @app.command()
@@ -191,15 +195,17 @@ def export(out_path: Annotated[Path, typer.Option("--out", help="Output folder."
            format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
            db: DbOpt = Path("dotterel.duckdb")) -> None:
     """Export every table to Parquet, CSV or JSONL files in a folder, or (gdelt) GDELT 2.0's
-    tab-separated event and mentions tables, one event per cluster of reports.
+    tab-separated event and mentions tables, one event per cluster of reports. In the files,
+    article_id is the article's hash and input_id the id its input record gave.
 
     Example: dotterel export --format parquet --out exports/
     """
+    from dotterel import query
     from dotterel.store import Store
 
     out.require_db(db)
     with Store(db, read_only=True) as store:
-        store.export(format.value, out_path)
+        query.export(store.connection, format.value, out_path)
     typer.echo(f"exported {db} to {out_path} ({format.value})")
 
 
@@ -228,10 +234,11 @@ def demo(db: DbOpt = Path("dotterel.duckdb")) -> None:
     with as_file(files("dotterel") / "examples" / "border_dispute.txt") as path:
         summary = ingest_paths([path], db=db, pipeline=_pipeline(None))
     out.print_summary(summary, db)
-    with Store(db, read_only=True) as store:
-        out.print_rows(store.events(limit=500), "table", columns=out.EVENT_COLUMNS)
-        from dotterel import query
+    from dotterel import query
 
+    with Store(db, read_only=True) as store:
+        found = out.all_events(store.connection, limit=500)
+        out.print_rows([out.event_row(s) for s in found], "table", columns=out.EVENT_COLUMNS)
         out.print_claims(query.claims(store.connection, limit=query.MAX_LIMIT).items)
     raise typer.Exit(1 if summary.failures else 0)
 from dotterel.cli import _claims  # noqa: E402,F401  (registers claims, claim)

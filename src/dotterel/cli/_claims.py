@@ -64,7 +64,7 @@ def claim(ident: Annotated[str, typer.Argument(help="A claim id (a unique prefix
 
     out.require_db(db)
     with Store(db, read_only=True) as store:
-        thread = query.claim_thread(store.connection, _expand(store.connection, ident))
+        thread = query.claim_thread(store.connection, query.claim_id(store.connection, ident))
     if format.value == "json":
         print(json.dumps(thread_json(thread), indent=2, default=str, ensure_ascii=False))
         return
@@ -76,9 +76,3 @@ def claim(ident: Annotated[str, typer.Argument(help="A claim id (a unique prefix
         print(f"  {a.date or '????-??-??'}  {'  ' * min(entry.depth, 3)}{who}{code} "
               f"{STANCE_VERB.get(c.stance, c.stance)}: {(c.content or '')[:100]}"
               f"   [{c.id[:12]} in {(a.title or a.id)[:50]}]")
-
-
-def _expand(con, ident: str) -> str:
-    """A unique id prefix -> the full claim id (else ``ident`` unchanged)."""
-    found = con.execute("SELECT id FROM claims WHERE starts_with(id, ?) LIMIT 2", [ident]).fetchall()
-    return found[0][0] if len(found) == 1 else ident

@@ -85,6 +85,33 @@ def require_db(db: Path) -> None:
                          code=E301)
 
 
+def all_events(con: Any, *, limit: int, **filters: Any) -> list[Any]:
+    """Up to ``limit`` events from ``dotterel.query.events``, a page at a time."""
+    from dotterel import query
+
+    found: list[Any] = []
+    while len(found) < limit:
+        page = query.events(con, limit=min(query.MAX_LIMIT, limit - len(found)),
+                            offset=len(found), **filters)
+        found += page.items
+        if len(found) >= page.total or not page.items:
+            break
+    return found
+
+
+def event_row(stored: Any) -> dict[str, Any]:
+    """A stored event (``dotterel.query.StoredEvent``) as one flat row, in the store's column
+    layout (``article_id`` is the article's hash, ``input_id`` its input record's id), with
+    its cluster and the cluster's counts."""
+    from dotterel.store import event_row as stored_row
+
+    row = stored_row(stored.event, article_id=stored.article.id)
+    row["event_date"] = row["event_date"].isoformat() if row["event_date"] else None
+    return {**row, "cluster_id": stored.cluster_id, "num_mentions": stored.num_mentions,
+            "num_articles": stored.num_articles, "num_sources": stored.num_sources,
+            "input_id": stored.article.input_id}
+
+
 def print_rows(rows: Sequence[dict], fmt: str, *, columns: Sequence[str]) -> None:
     if fmt == "json":
         print(json.dumps(list(rows), indent=2, default=str, ensure_ascii=False))

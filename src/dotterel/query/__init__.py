@@ -1,6 +1,7 @@
-"""Named read-only queries over a dotterel store, shared by the CLI, the REST API and the
-dashboard. Every function takes an open DuckDB connection (``Store.connection``) and keyword
-arguments, runs parameterised SQL only, and returns the typed records of ``_types``.
+"""Named read-only queries over a dotterel store: every read of the CLI, the REST API and the
+dashboard goes through them. Every function takes an open DuckDB connection
+(``Store.connection``) and keyword arguments, runs parameterised SQL only, and returns the typed
+records of ``_types``.
 
     events(con, actor=, recipient=, type=, cameo=, since=, until=, undirected=, limit=, offset=)
     top_dyads(con, since=, until=, internal=, limit=)      the most active actor pairs
@@ -8,22 +9,28 @@ arguments, runs parameterised SQL only, and returns the typed records of ``_type
     article(con, id)                                       text, events and claims with offsets
     claims(con, speaker=, q=, stance=, disputed=, limit=, offset=)
     claim_thread(con, id)                                  the conversation a claim belongs to
+    claim_id(con, prefix)                                  a unique id prefix -> the claim id
+    counts(con)                                            rows per table
+    export(con, format, out)                               every table to files (EXPORT_FORMATS)
 
 Errors: ``QueryError`` [E401] for a bad argument, ``NotFound`` [E404] for an unknown id; both
-are ``DotterelError``s."""
+are ``DotterelError``s from the catalogue (``dotterel.errors``). ``export`` raises
+``StoreError`` [E303] when its files cannot be written."""
 from dotterel.query._articles import article
-from dotterel.query._claims import claim_thread, claims
+from dotterel.query._claims import claim_id, claim_thread, claims
 from dotterel.query._dyads import dyad_series, top_dyads
 from dotterel.query._errors import E401, E404, NotFound, QueryError
-from dotterel.query._events import events
+from dotterel.query._events import event_source, events
+from dotterel.query._export import DATA_TABLES, EXPORT_FORMATS, counts, export
 from dotterel.query._types import (
     MAX_LIMIT, PERIODS, QUAD_CLASSES, ArticleRef, ArticleView, ClaimThread, DyadSeries,
     DyadSummary, Page, SeriesPoint, StoredClaim, StoredEvent, ThreadEntry,
 )
 
 __all__ = [
-    "E401", "E404", "MAX_LIMIT", "PERIODS", "QUAD_CLASSES", "ArticleRef", "ArticleView",
-    "ClaimThread", "DyadSeries", "DyadSummary", "NotFound", "Page", "QueryError", "SeriesPoint",
-    "StoredClaim", "StoredEvent", "ThreadEntry", "article", "claim_thread", "claims",
-    "dyad_series", "events", "top_dyads",
+    "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "MAX_LIMIT", "PERIODS", "QUAD_CLASSES",
+    "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary", "NotFound", "Page",
+    "QueryError", "SeriesPoint", "StoredClaim", "StoredEvent", "ThreadEntry", "article",
+    "claim_id", "claim_thread", "claims", "counts", "dyad_series", "event_source", "events",
+    "export", "top_dyads",
 ]

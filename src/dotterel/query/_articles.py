@@ -4,7 +4,7 @@ from __future__ import annotations
 import duckdb
 
 from dotterel.query import _rows
-from dotterel.query._errors import NotFound
+from dotterel.errors import NotFound
 from dotterel.query._types import ArticleView
 
 

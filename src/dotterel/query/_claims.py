@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from dotterel.query import _rows
-from dotterel.query._errors import NotFound
+from dotterel.errors import NotFound, QueryError
 from dotterel.query._types import CHALLENGES, ClaimThread, Page, StoredClaim, ThreadEntry
 
 MAX_DEPTH = 64  # reply chains longer than this are cut (and cycles cannot loop)
@@ -28,7 +28,7 @@ WITH replies AS (
          max(ra.date) FILTER (WHERE r.stance IN ({_IN})) AS last_challenged
   FROM claims r JOIN articles ra ON ra.id = r.article_id
   WHERE r.responds_to IS NOT NULL GROUP BY 1)
-SELECT c.*, a.title AS article_title, a.date AS article_date,
+SELECT c.*, a.title AS article_title, a.date AS article_date, a.input_id AS article_input_id,
        coalesce(p.responses, 0) AS responses, coalesce(p.challenges, 0) AS challenges,
        coalesce(p.challenged_by, []) AS challenged_by, p.last_challenged
 FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN replies p ON p.id = c.id
@@ -81,6 +81,21 @@ def claim_thread(con: duckdb.DuckDBPyConnection, claim_id: str) -> ClaimThread:
     return ClaimThread(claim_id=claim_id, root_id=_root(claim_id, parents), thread_id=thread_id,
                        entries=tuple(entries),
                        source="thread_id" if thread_id is not None else "responds_to")
+
+
+def claim_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
+    """The claim id that starts with ``prefix`` (a whole id, or a unique beginning of one).
+    Raises ``NotFound`` [E404] when none does, ``QueryError`` [E401] when several do."""
+    found = _rows.run(con, "SELECT id FROM claims WHERE starts_with(id, ?) ORDER BY id LIMIT 3",
+                      [prefix])
+    ids = [r[0] for r in found]
+    if prefix in ids or len(ids) == 1:
+        return prefix if prefix in ids else ids[0]
+    if not ids:
+        raise NotFound(f"no claim with an id starting {prefix!r}; list claims with "
+                       "dotterel claims, or GET /api/claims")
+    raise QueryError(f"several claims have ids starting {prefix!r} ({', '.join(ids[:2])}, ...); "
+                     "give more of the id")
 
 
 def _select(con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any], *, order: str,

@@ -7,9 +7,9 @@ from typing import Any
 
 import duckdb
 
+from dotterel.errors import QueryError
 from dotterel.query import _rows
-from dotterel.store._queries import event_source
-from dotterel.query._errors import QueryError
+from dotterel.query._events import event_source
 from dotterel.query._types import PERIODS, DyadSeries, DyadSummary, SeriesPoint
 
 MAX_POINTS = 20_000  # a daily series of 55 years; longer ones should be asked by week or month
@@ -19,8 +19,8 @@ _MEASURES = "count(*) AS n, avg(e.goldstein) AS mean_goldstein, " + ", ".join(
     f"count(*) FILTER (WHERE e.quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
 
 
-def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | None = None,
-              until: date | None = None, internal: bool = False,
+def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | str | None = None,
+              until: date | str | None = None, internal: bool = False,
               limit: int = 20) -> tuple[DyadSummary, ...]:
     """Actor pairs with the most events between them (either direction), busiest first.
     Pairs of one code with itself (internal events) only with ``internal``."""
@@ -29,7 +29,8 @@ def top_dyads(con: duckdb.DuckDBPyConnection, *, since: date | None = None,
     params: list[Any] = []
     if not internal:
         where.append("e.actor_code <> e.recipient_code")
-    for clause, value in (("e.event_date >= ?", since), ("e.event_date <= ?", until)):
+    for clause, value in (("e.event_date >= ?", _rows.as_date(since, "since")),
+                          ("e.event_date <= ?", _rows.as_date(until, "until"))):
         if value is not None:
             where.append(clause)
             params.append(value)

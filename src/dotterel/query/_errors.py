@@ -1,15 +1,7 @@
-"""Errors of the query layer: a bad argument, or an id that is not in the store."""
+"""Errors of the query layer, from the catalogue (``dotterel.errors``): a bad argument [E401],
+or an id that is not in the store [E404]."""
 from __future__ import annotations
 
-from dotterel.errors import DotterelError
+from dotterel.errors import E401, E404, NotFound, QueryError
 
-E401 = "E401"  # a query argument is out of range or malformed
-E404 = "E404"  # no article or claim with that id
-
-
-class QueryError(DotterelError):
-    code = E401
-
-
-class NotFound(QueryError):
-    code = E404
+__all__ = ["E401", "E404", "NotFound", "QueryError"]

@@ -8,11 +8,17 @@ from typing import Any
 
 import duckdb
 
-from dotterel.query._errors import QueryError
+from dotterel.errors import QueryError
 from dotterel.query._types import MAX_LIMIT, ArticleRef
 from dotterel.records import Actor, Article, Claim, Event, Place
 
 Row = dict[str, Any]
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str,
+        params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Execute and read to the end (a half-read result blocks the connection's next statement)."""
+    return con.execute(sql, list(params or [])).fetchall()
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[Row]:
@@ -31,6 +37,19 @@ def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     found = con.execute("SELECT column_name FROM information_schema.columns "
                         "WHERE table_schema = 'main' AND table_name = ?", [table]).fetchall()
     return {r[0] for r in found}
+
+
+def as_date(value: date | str | None, name: str) -> date | None:
+    """A date argument: a date, or a ``YYYY-MM-DD`` string. Raises ``QueryError`` [E401]."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise QueryError(f"{name} must be a date as YYYY-MM-DD (for example 2023-06-10), "
+                     f"got {value!r}")
 
 
 def check_page(limit: int, offset: int) -> None:
@@ -85,7 +104,7 @@ def claim(row: Row) -> Claim:
 
 def article_ref(row: Row) -> ArticleRef:
     return ArticleRef(id=row["article_id"], title=row.get("article_title"),
-                      date=row.get("article_date"))
+                      date=row.get("article_date"), input_id=row.get("article_input_id"))
 
 
 def article(row: Row) -> Article:

@@ -26,15 +26,23 @@ class Page(Generic[T]):
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
-    id: str
+    id: str  # the article's hash, as the store names it (``articles.id``, ``article_id``)
     title: str | None
     date: str | None  # ISO yyyy-mm-dd
+    input_id: str | None = None  # the id its input record gave (``dotterel code``'s article.id)
 
 
 @dataclass(frozen=True, slots=True)
 class StoredEvent:
+    """A stored event with its article and the counts of its cluster (the real-world event it
+    reports): reports, articles and sources."""
+
     event: Event
     article: ArticleRef
+    cluster_id: str | None = None
+    num_mentions: int = 1
+    num_articles: int = 1
+    num_sources: int = 1
 
 
 @dataclass(frozen=True, slots=True)

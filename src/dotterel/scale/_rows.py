@@ -1,8 +1,8 @@
 """Records -> rows in the store's column layout, for the Parquet that Spark writes.
 
-The row builders are the store writer's own (``dotterel.store._writer``), so the Parquet files
-and the DuckDB tables can never disagree on a column; only what the store assigns when it
-loads them (``run_id``, event clusters, claim threads) is left empty here."""
+The rows are the store's own (``dotterel.store.record_rows``), so the Parquet files and the
+DuckDB tables can never disagree on a column; what the store assigns when it loads them
+(``run_id``, times, event clusters, claim threads) is left empty here."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -10,30 +10,26 @@ from datetime import datetime
 from typing import Any
 
 from dotterel.records import ArticleResult, Failure
-from dotterel.store import _writer
-from dotterel.store._schema import ARTICLES, CLAIMS, EVENTS, FAILURES, PLACES, Table
+from dotterel.store import STAGED_TABLES, Table, record_rows
 
 # the tables Spark writes, each to DIR/<name>
-OUTPUT_TABLES: tuple[Table, ...] = (ARTICLES, EVENTS, CLAIMS, PLACES, FAILURES)
+OUTPUT_TABLES: tuple[Table, ...] = STAGED_TABLES
+_TABLES = {t.name: t for t in STAGED_TABLES}
 _CASTS = {"DOUBLE": float, "INTEGER": int, "BIGINT": int}
+
+
+_CODED_AT = ("ingested_at", "recorded_at")  # the job's time; the store stamps its own on load
 
 
 def result_rows(item: ArticleResult | Failure, *, now: datetime
                 ) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """(table name, row values in the table's column order) for one coded article or failure."""
-    if isinstance(item, Failure):
-        yield FAILURES.name, _values(FAILURES, failure_row(item, now=now))
-        return
-    yield ARTICLES.name, _values(ARTICLES, _writer._article_row(item, now=now, run_id=None))
-    for table, rows in ((EVENTS, _writer._event_rows(item)), (CLAIMS, _writer._claim_rows(item)),
-                        (PLACES, _writer._place_rows(item))):
-        for row in rows:
-            yield table.name, _values(table, row)
-
-
-def failure_row(f: Failure, *, now: datetime) -> dict[str, Any]:
-    return {"id": _writer.failure_id(f), "origin": f.origin, "line": f.line, "code": f.code,
-            "message": f.message, "recorded_at": now, "run_id": None}
+    """(table name, row values in the table's column order) for one coded article or failure,
+    stamped with the time of the job, ``now``."""
+    for name, row in record_rows(item):
+        for stamp in _CODED_AT:
+            if stamp in row:
+                row[stamp] = now
+        yield name, _values(_TABLES[name], row)
 
 
 def _values(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:

@@ -22,7 +22,7 @@ from typing import Any
 from dotterel import errors as E
 from dotterel.articles import make_article
 from dotterel.articles._readers import read_jsonl
-from dotterel.errors import DotterelError
+from dotterel.errors import DotterelError, InputError
 from dotterel.pipeline import Pipeline, process_batch
 from dotterel.records import Article, Failure
 from dotterel.scale._rows import OUTPUT_TABLES, result_rows
@@ -30,6 +30,8 @@ from dotterel.scale._workers import PipelineSettings
 from dotterel.store._schema import Table
 
 PARQUET_SUFFIXES = (".parquet", ".parq")
+SPARK_SUFFIXES = (".jsonl", ".ndjson", *PARQUET_SUFFIXES)  # the files taken from a folder
+NOT_FOR_SPARK = (".txt", ".text", ".html", ".htm", ".md")  # articles one a file: E106
 CHUNK = 64  # articles per process_batch call inside a partition
 _SPARK_TYPES = {"VARCHAR": "StringType", "INTEGER": "IntegerType", "BIGINT": "LongType",
                 "DOUBLE": "DoubleType", "BOOLEAN": "BooleanType", "DATE": "DateType",
@@ -44,10 +46,11 @@ def run_spark(inputs: Sequence[str | Path], out: str | Path, *, master: str | No
     ``master`` is a Spark master URL (``local[4]``, ``spark://host:7077``); without it, the
     session's own (``spark-submit --master``), else ``local[*]``. ``partitions`` is the least
     number of partitions per input file. Raises ``DotterelError`` [E003] without pyspark."""
+    paths = _expand([str(p) for p in inputs])  # a bad input fails before Spark starts
     spark = spark or session(master)
     settings = settings or PipelineSettings()
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    items = _read(spark, [str(p) for p in inputs], partitions)
+    items = _read(spark, paths, partitions)
     rows = items.mapPartitions(partial(code_partition, settings=settings, now=now))
     rows = rows.persist(_storage_level())
     try:
@@ -97,10 +100,10 @@ def spark_schema(table: Table) -> Any:
 # -- reading ------------------------------------------------------------------------------------
 
 def _read(spark: Any, inputs: list[str], partitions: int | None) -> Any:
-    """One RDD of ``Article | Failure`` over every input file, in input order."""
+    """One RDD of ``Article | Failure`` over every input file (``_expand``ed), in input order."""
     sc = spark.sparkContext
     parts = []
-    for path in _expand(inputs):
+    for path in inputs:
         if path.lower().endswith(PARQUET_SUFFIXES):
             frame = spark.read.parquet(path)
             parts.append(frame.rdd.map(partial(_parquet_item, origin=path, columns=frame.columns)))
@@ -114,16 +117,22 @@ def _read(spark: Any, inputs: list[str], partitions: int | None) -> Any:
 
 def _expand(inputs: Iterable[str]) -> list[str]:
     """Local folders become their JSONL and Parquet files (sorted, hidden ones skipped); other
-    paths (files, globs, hdfs:// or s3a:// URLs) go to Spark as they are."""
+    paths (files, globs, hdfs:// or s3a:// URLs) go to Spark as they are. Raises
+    ``InputError`` [E106] for a local file that is plainly not JSONL or Parquet (a .txt or
+    .html article is for ``dotterel ingest``: Spark would read each of its lines as JSON)."""
     out = []
     for raw in inputs:
         p = Path(raw)
         if "://" not in raw and p.is_dir():
             out += [str(f) for f in sorted(p.rglob("*")) if f.is_file()
-                    and f.suffix.lower() in (".jsonl", ".ndjson", *PARQUET_SUFFIXES)
+                    and f.suffix.lower() in SPARK_SUFFIXES
                     and not any(x.startswith((".", "_")) for x in f.relative_to(p).parts)]
-        else:
-            out.append(raw if "://" in raw else str(p))
+            continue
+        if "://" not in raw and p.suffix.lower() in NOT_FOR_SPARK:
+            raise InputError("dotterel spark reads JSONL and Parquet files only; code this "
+                             f"{p.suffix} file with dotterel ingest or dotterel code, or turn it "
+                             "into JSONL lines of {\"id\", \"text\"}", code=E.E106, origin=str(p))
+        out.append(raw if "://" in raw else str(p))
     return out
 
 

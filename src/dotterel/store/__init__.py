@@ -1,11 +1,16 @@
-"""The store: ``ArticleResult`` records in a DuckDB file, written idempotently one transaction
-per batch, and read back by the CLI, the API and the dashboard. Knows nothing of spaCy.
+"""The store: coded articles in a DuckDB file, written idempotently one transaction per batch.
+The store owns every write (``Store.write_batch`` for records, ``Store.write_parquet`` for what
+``dotterel spark`` wrote: one routine); ``dotterel.query`` owns every read. Knows nothing of
+spaCy.
 
-Tables (schema version ``SCHEMA_VERSION``): ``meta``, ``articles``, ``events``, ``claims``,
-``places``, ``failures`` and ``runs`` (one row per written batch)."""
-from dotterel.store._queries import EXPORT_FORMATS, ExportFormat
-from dotterel.store._schema import SCHEMA_VERSION
+Tables (schema version ``SCHEMA_VERSION``): ``meta``, ``articles``, ``events``,
+``event_clusters``, ``claims``, ``claim_threads``, ``places``, ``failures`` and ``runs`` (one
+row per written batch). ``record_rows`` gives the rows of one coded article in the layout of
+``STAGED_TABLES``, the tables a batch brings (and ``dotterel spark`` writes); ``event_row``
+one event's row."""
+from dotterel.store._schema import DATA_TABLES, SCHEMA_VERSION, Table
 from dotterel.store._store import Store
-from dotterel.store._writer import WriteSummary
+from dotterel.store._writer import STAGED_TABLES, WriteSummary, event_row, record_rows
 
-__all__ = ["EXPORT_FORMATS", "SCHEMA_VERSION", "ExportFormat", "Store", "WriteSummary"]
+__all__ = ["DATA_TABLES", "SCHEMA_VERSION", "STAGED_TABLES", "Store", "Table", "WriteSummary",
+           "event_row", "record_rows"]

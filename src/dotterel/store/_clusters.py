@@ -31,8 +31,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dotterel.errors import E303, StoreError
 from dotterel.store._schema import EVENT_CLUSTERS
-from dotterel.store._sql import run, scalar
+from dotterel.store._sql import run, scalar, unregister
 from dotterel.store._threads import terms
 
 # Calibrated on the bombing stories of tests/unit/test_clusters.py, the founding article
@@ -124,18 +125,52 @@ def score(event: Mention, mentions: Sequence[Mention], *, window_days: int) -> f
     return best + (PLACE_BONUS if precise and "same" in places else 0.0)
 
 
+class _Pool:
+    """A cluster as ``assign`` keeps it: its root, and the distinct places and wordings of its
+    mentions, so that scoring an event costs the number of distinct ones, not of mentions
+    (a dense article repeating one sentence n times is one cluster of n mentions)."""
+
+    __slots__ = ("root", "places", "wordings")
+
+    def __init__(self, root: Mention) -> None:
+        self.root = root
+        self.places: dict[PlaceKey | None, None] = {}
+        self.wordings: dict[frozenset[str], None] = {}
+
+    def add(self, mention: Mention) -> None:
+        self.places.setdefault(mention.place)
+        self.wordings.setdefault(mention.terms)
+
+    def score(self, event: Mention, window_days: int) -> float | None:
+        """``score(event, mentions)``, computed over the distinct places and wordings."""
+        if not same_kind(event, self.root) or not within(event.day, self.root.day, window_days):
+            return None
+        relations = {place_relation(event.place, p) for p in self.places}
+        if "conflict" in relations:
+            return None
+        best = 0.0
+        for wording in self.wordings:
+            best = max(best, jaccard(event.terms, wording))
+            if best >= 1.0:
+                break
+        precise = event.place is not None and event.place.feature not in _BROAD
+        return best + (PLACE_BONUS if precise and "same" in relations else 0.0)
+
+
 def assign(new: Sequence[Mention], clusters: Mapping[str, Sequence[Mention]], *,
            window_days: int = DEFAULT_WINDOW_DAYS) -> dict[str, str]:
     """{event id: cluster id} for the ``new`` events, taken in order, given the stored
-    ``clusters`` ({cluster id: mentions, root first}). Pure: no database."""
-    pool: dict[str, list[Mention]] = {}
+    ``clusters`` ({cluster id: mentions, root first}). Pure: no database. Linear in the number
+    of events: each is scored against the clusters of its actor and dates, each cluster by its
+    distinct places and wordings."""
+    pool: dict[str, _Pool] = {}
     index: dict[tuple[str | None, date | None], list[str]] = {}
 
     def add(cid: str, mention: Mention) -> None:
         if cid not in pool:
-            pool[cid] = []
+            pool[cid] = _Pool(mention)
             index.setdefault((mention.actor, mention.day), []).append(cid)
-        pool[cid].append(mention)
+        pool[cid].add(mention)
 
     for cid, mentions in clusters.items():
         for m in mentions:
@@ -144,7 +179,7 @@ def assign(new: Sequence[Mention], clusters: Mapping[str, Sequence[Mention]], *,
     for event in new:
         best: tuple[float, str] | None = None
         for cid in _nearby(index, event, window_days):
-            s = score(event, pool[cid], window_days=window_days)
+            s = pool[cid].score(event, window_days)
             if s is not None and s >= JOIN_MIN and (best is None or (-s, cid) < (-best[0], best[1])):
                 best = (s, cid)
         out[event.id] = best[1] if best else event.id
@@ -209,7 +244,8 @@ def window_days(con: duckdb.DuckDBPyConnection) -> int:
 def set_window_days(con: duckdb.DuckDBPyConnection, days: int) -> None:
     """Record the window for the batches written from now on; stored clusters stay as they are."""
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise ValueError(f"the cluster window must be a whole number of days >= 0, got {days!r}")
+        raise StoreError(f"the cluster window must be a whole number of days >= 0, got {days!r}",
+                         code=E303)
     run(con, "INSERT OR REPLACE INTO meta VALUES (?, ?)", [WINDOW_KEY, str(days)])
 
 
@@ -228,7 +264,7 @@ def cluster_events(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str]) -> 
         window = window_days(con)
         stored = _candidates(con, window)
     finally:
-        con.unregister("_dotterel_new_events")
+        unregister(con, "_dotterel_new_events")
     mapping = assign(new, stored, window_days=window)
     _save(con, mapping)
     return len(set(mapping.values()))
@@ -244,21 +280,37 @@ def cluster_unassigned(con: duckdb.DuckDBPyConnection) -> int:
     return cluster_events(con, ids)
 
 
+# What makes two mentions of a cluster score alike (``_mention``: the sentence with the coded
+# actor and recipient blanked, and the place): a stored cluster is read as its root and one
+# mention per distinct wording and place, so a cluster of many like reports costs one.
+_WORDING_AND_PLACE = ", ".join((
+    "e.sentence_text",
+    *(f"CASE WHEN e.{role}_code IS NOT NULL THEN e.{role}_{end} - coalesce(e.sentence_start, 0) END"
+      for role in ("actor", "recipient") for end in ("start", "end")),
+    "e.location_name", "e.location_country", "e.location_geonameid", "e.location_feature"))
+
+
 def _candidates(con: duckdb.DuckDBPyConnection, window: int) -> dict[str, list[Mention]]:
-    """The stored clusters a new event may join: same dyad and type, root date in the window."""
+    """The stored clusters a new event may join: same dyad and type, root date in the window;
+    each as its root and one mention per distinct wording and place (all ``assign`` needs)."""
     found = run(con, f"""
         WITH k AS (SELECT DISTINCT e.actor_code, e.recipient_code, e.event_date, e.plover_type,
                           e.cameo_root
                    FROM events e JOIN _dotterel_new_events USING (id)),
-        c AS (SELECT DISTINCT c.id FROM event_clusters c JOIN k
+        -- each day in the window, so that the join is a hash join on actor and date: its
+        -- cost is the clusters of those days, not every cluster of the actor in the store
+        kd AS (SELECT k.*, k.event_date + CAST(d.range AS INTEGER) AS day
+               FROM k, range(-CAST(? AS INTEGER), CAST(? AS INTEGER) + 1) d),
+        c AS (SELECT DISTINCT c.id FROM event_clusters c JOIN kd k
               ON c.actor_code IS NOT DISTINCT FROM k.actor_code
+             AND c.event_date IS NOT DISTINCT FROM k.day  -- both undated, or within the window
              AND (c.recipient_code IS NOT DISTINCT FROM k.recipient_code
                   OR c.recipient_code IS NULL OR k.recipient_code IS NULL)
-             AND (c.plover_type = k.plover_type OR c.cameo_root = k.cameo_root)
-             AND ((c.event_date IS NULL AND k.event_date IS NULL)
-                  OR c.event_date BETWEEN k.event_date - CAST(? AS INTEGER)
-                                      AND k.event_date + CAST(? AS INTEGER)))
-        SELECT {_SELECT} FROM events e JOIN c ON e.cluster_id = c.id
+             AND (c.plover_type = k.plover_type OR c.cameo_root = k.cameo_root))
+        , pick AS (SELECT arg_min_null(e.id, (e.id != e.cluster_id, e.id)) AS id
+                 FROM events e JOIN c ON e.cluster_id = c.id
+                 GROUP BY e.cluster_id, {_WORDING_AND_PLACE})
+        SELECT {_SELECT} FROM events e JOIN pick USING (id)
         ORDER BY e.cluster_id, e.id != e.cluster_id, e.id""", [window, window])
     out: dict[str, list[Mention]] = {}
     for row in found:
@@ -284,24 +336,26 @@ def _save(con: duckdb.DuckDBPyConnection, mapping: Mapping[str, str]) -> None:
             INSERT INTO event_clusters ({cols})
             SELECT {exprs} FROM (
                 SELECT e.*, a.source AS article_source,
-                       row_number() OVER (PARTITION BY e.cluster_id ORDER BY e.id != e.cluster_id,
-                           a.run_id, a.id, e.sentence, e.trigger_start, e.id) AS rank
+                       (e.id != e.cluster_id, coalesce(a.run_id, {2**31 - 1}), a.id, e.sentence,
+                        e.trigger_start, e.id) AS rank
                 FROM events e JOIN articles a ON a.id = e.article_id
                 WHERE e.cluster_id IN (SELECT DISTINCT cluster_id FROM _dotterel_cluster_map)) t
             GROUP BY t.cluster_id""")
     finally:
-        con.unregister("_dotterel_cluster_map")
+        unregister(con, "_dotterel_cluster_map")
 
 
 def _root(col: str) -> str:
-    return f'first(t."{col}" ORDER BY t.rank)'
+    return f'arg_min_null(t."{col}", t.rank)'
 
 
 def _located(col: str) -> str:
-    return f'first(t."{col}" ORDER BY t.rank) FILTER (WHERE t.location_name IS NOT NULL)'
+    return f'arg_min_null(t."{col}", t.rank) FILTER (WHERE t.location_name IS NOT NULL)'
 
 
-# event_clusters column -> aggregate over the cluster's events ``t`` (root first by ``rank``)
+# event_clusters column -> aggregate over the cluster's events ``t``: the root's value, or the
+# first located report's, by ``rank`` (the root, then by batch, article, sentence, trigger).
+# arg_min streams (no sort of the cluster's reports), so a large cluster costs no memory.
 _AGGREGATES: dict[str, str] = {
     "id": "t.cluster_id",
     "event_date": _root("event_date"),

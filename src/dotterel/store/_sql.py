@@ -16,3 +16,13 @@ def run(con: duckdb.DuckDBPyConnection, sql: str,
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> Any:
     found = run(con, sql, params)
     return found[0][0] if found else None
+
+
+def unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a registered Arrow view. After a failed statement the transaction is aborted and
+    DuckDB refuses even this; the error that aborted it is the one to report, and the
+    caller's rollback and close drop the view."""
+    try:
+        con.unregister(name)
+    except duckdb.TransactionException:
+        pass

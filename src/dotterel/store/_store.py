@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 import duckdb
 
 from dotterel.errors import E301, E302, StoreError
 from dotterel.records import ArticleResult, Failure
-from dotterel.store import _clusters, _queries, _schema, _writer
+from dotterel.store import _clusters, _schema, _writer
 from dotterel.store._lock import WriterGate, check_gate, duckdb_busy, open_waiting
-from dotterel.store._queries import ExportFormat
 from dotterel.store._writer import WriteSummary
 
 log = logging.getLogger(__name__)
@@ -22,7 +19,10 @@ MEMORY = ":memory:"
 
 
 class Store:
-    """A dotterel store in one DuckDB file (``":memory:"`` for a throwaway one).
+    """A dotterel store in one DuckDB file (``":memory:"`` for a throwaway one). The store
+    writes every row (``write_batch`` for coded records, ``write_parquet`` for what
+    ``dotterel spark`` wrote, both through one routine); ``dotterel.query`` reads them
+    through ``connection``.
 
     Raises ``StoreError`` [E301] when the file cannot be opened: not a DuckDB file, not a
     dotterel store, written by a newer dotterel, or held by another process.
@@ -100,43 +100,30 @@ class Store:
         """Store a batch in one transaction. Articles already stored (by id) and repeats within
         the batch are skipped; failures are kept once per (origin, line, code). On any error
         nothing of the batch is kept and ``StoreError`` [E302] is raised."""
+        return self._write(lambda: _writer.write_batch(self._con, results, failures),
+                           f"a batch of {len(results)} articles")
+
+    def write_parquet(self, files: Mapping[str, Iterable[str | Path]]) -> WriteSummary:
+        """Store Parquet files in the store's layout (``dotterel spark``'s output: files for
+        some of ``articles``, ``events``, ``claims``, ``places``, ``failures``, by table name)
+        in one transaction, as ``write_batch`` stores records: the same skipping of stored
+        articles, the same clusters and threads. Raises ``StoreError`` [E302] as it does."""
+        return self._write(lambda: _writer.write_parquet(self._con, files), "the Parquet files")
+
+    def _write(self, write: Callable[[], WriteSummary], what: str) -> WriteSummary:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write",
                              code=E302)
         self._con.begin()
         try:
-            summary = _writer.write_batch(self._con, results, failures)
+            summary = write()
             self._con.commit()
         except Exception as exc:
             self._con.rollback()
-            raise StoreError(f"writing a batch of {len(results)} articles to {self.path} failed, "
-                             f"nothing of it was stored: {exc}", code=E302) from exc
+            raise StoreError(f"writing {what} to {self.path} failed, nothing of it was stored: "
+                             f"{exc}. Run it again; if it fails again, report it", code=E302) from exc
         log.debug("stored %s", summary)
         return summary
-
-    def events(self, *, actor: str | None = None, recipient: str | None = None,
-               type: str | None = None,  # noqa: A002 - the CLI's name for it
-               since: str | date | None = None, until: str | date | None = None,
-               limit: int | None = None, mentions: bool = False) -> list[dict[str, Any]]:
-        """Events filtered by actor/recipient code (any case), PLOVER type or CAMEO prefix, and
-        an inclusive ISO date range on ``event_date``: one row per event cluster (a real-world
-        event, with ``num_mentions``, ``num_articles``, ``num_sources``), or with ``mentions``
-        one row per report."""
-        return _queries.events(self._con, actor=actor, recipient=recipient, type=type,
-                               since=since, until=until, limit=limit, mentions=mentions)
-
-    def counts(self) -> dict[str, int]:
-        """Rows in articles, events, claims and failures."""
-        return _queries.counts(self._con)
-
-    def export(self, fmt: ExportFormat, out: str | Path) -> list[Path]:
-        """Write each table to the directory ``out`` as ``<table>.parquet``, ``.csv`` or
-        ``.jsonl``, or (``gdelt``) GDELT 2.0's event and mentions tables; return the files. Raises ``StoreError`` [E302] when a file cannot be written."""
-        try:
-            return _queries.export(self._con, fmt, Path(out))
-        except (duckdb.Error, OSError) as exc:
-            raise StoreError(f"exporting {self.path} as {fmt} to {out} failed: {exc}",
-                             code=E302) from exc
 
 
 def _connect(path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from dotterel.store._sql import run
+from dotterel.store._sql import run, unregister
 
 # calibrated on the Wikinews set and the example story: lower values merge distinct claims
 # about the same countries; re-run tests/unit/test_threads.py after changing it.
@@ -63,7 +63,7 @@ def link_claims(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> Non
     if not claim_ids:
         return
     rows = _new_claims(con, claim_ids)
-    threads = _candidate_threads(con, rows)
+    threads = _Threads(_candidate_threads(con, rows))
     assigned: dict[str, str] = {}
     updates: list[tuple[str, str, str | None]] = []
     for c in sorted(rows, key=lambda r: (r["stance"] != "asserts", r["article_date"] or "", r["seq"])):
@@ -72,7 +72,47 @@ def link_claims(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> Non
             assigned[c["id"]] = thread
             updates.append((c["id"], thread, responds))
     _bulk_update(con, updates)
-    _refresh(con, sorted({t for _, t, _ in updates}))
+    added: dict[str, set[str]] = {t: set() for _, t, _ in updates}
+    by_id = {c["id"]: c for c in rows}
+    for cid, tid, _ in updates:
+        if by_id[cid]["stance"] == "asserts":
+            added[tid] |= by_id[cid]["terms"]
+    _refresh(con, added)
+
+
+class _Threads:
+    """The threads a batch's claims may join, with an index from each entity key and content
+    word to the threads that have it, so that a claim is scored only against the threads it
+    shares one with (any other scores 0): linking stays linear in the number of claims."""
+
+    def __init__(self, stored: dict[str, dict[str, Any]]) -> None:
+        self.items: dict[str, dict[str, Any]] = {}
+        self._order: dict[str, int] = {}
+        self._index: dict[tuple[str, str], list[str]] = {}
+        self._by_article: dict[str, list[str]] = {}
+        for tid, thread in stored.items():
+            self.add(tid, thread)
+
+    def add(self, tid: str, thread: dict[str, Any]) -> None:
+        self.items[tid] = thread
+        self._order[tid] = len(self._order)
+        for key in _keys(thread["about"], thread["terms"]):
+            self._index.setdefault(key, []).append(tid)
+        if "row" in thread:
+            self._by_article.setdefault(thread["row"]["article_id"], []).append(tid)
+
+    def sharing(self, about: set[str], words: set[str]) -> list[str]:
+        """The threads sharing an entity key or a content word, in the order they were added."""
+        found = {tid for key in _keys(about, words) for tid in self._index.get(key, ())}
+        return sorted(found, key=self._order.__getitem__)
+
+    def opened_in(self, article_id: str) -> list[str]:
+        """The threads opened by this batch's claims of ``article_id``, in order."""
+        return self._by_article.get(article_id, [])
+
+
+def _keys(about: set[str], words: set[str]) -> list[tuple[str, str]]:
+    return [("about", k) for k in about] + [("term", w) for w in words]
 
 
 def _bulk_update(con: duckdb.DuckDBPyConnection, updates: list[tuple[str, str, str | None]]) -> None:
@@ -87,16 +127,26 @@ def _bulk_update(con: duckdb.DuckDBPyConnection, updates: list[tuple[str, str, s
                         responds_to = coalesce(claims.responds_to, u.responds)
                     FROM _dotterel_threads u WHERE claims.id = u.id""")
     finally:
-        con.unregister("_dotterel_threads")
+        unregister(con, "_dotterel_threads")
+
+
+def _ids(con: duckdb.DuckDBPyConnection, name: str, ids: Sequence[str]) -> None:
+    """Register ``ids`` as a one-column relation ``name`` to join with (``list_contains`` on
+    a parameter would cost rows x ids)."""
+    con.register(name, pa.table({"id": pa.array(list(ids), pa.string())}))
 
 
 def _new_claims(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict[str, Any]]:
-    found = run(con, """
-        SELECT c.id, c.stance, c.content, coalesce(c.about, ''), c.responds_to,
-               c.speaker_code, c.speaker_name, c.speaker_text, a.date, c.article_id
-        FROM claims c JOIN articles a ON a.id = c.article_id
-        WHERE list_contains(?::VARCHAR[], c.id)
-        ORDER BY a.date NULLS LAST, c.article_id, c.sentence, c.content_start""", [list(ids)])
+    _ids(con, "_dotterel_claim_ids", ids)
+    try:
+        found = run(con, """
+            SELECT c.id, c.stance, c.content, coalesce(c.about, ''), c.responds_to,
+                   c.speaker_code, c.speaker_name, c.speaker_text, a.date, c.article_id
+            FROM claims c JOIN articles a ON a.id = c.article_id
+            JOIN _dotterel_claim_ids n ON n.id = c.id
+            ORDER BY a.date NULLS LAST, c.article_id, c.sentence, c.content_start""")
+    finally:
+        unregister(con, "_dotterel_claim_ids")
     keys = ("id", "stance", "content", "about", "responds_to", "speaker_code", "speaker_name",
             "speaker_text", "article_date", "article_id")
     out = []
@@ -122,13 +172,14 @@ def _candidate_threads(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]
                    "speaker": r[4], "new": False} for r in found}
 
 
-def _place(c: dict[str, Any], threads: dict[str, dict], assigned: dict[str, str]
+def _place(c: dict[str, Any], threads: _Threads, assigned: dict[str, str]
            ) -> tuple[str | None, str | None]:
     """(thread id, cross-article responds_to) for claim ``c``; may open a new thread."""
     if c["stance"] != "asserts" and c["responds_to"] in assigned:
         return assigned[c["responds_to"]], None
     best, score = None, 0.0
-    for tid, t in threads.items():
+    for tid in threads.sharing(c["about_set"], c["terms"]):
+        t = threads.items[tid]
         s = similarity(c["about_set"], c["terms"], t["about"], t["terms"])
         if s > score:
             best, score = tid, s
@@ -137,55 +188,67 @@ def _place(c: dict[str, Any], threads: dict[str, dict], assigned: dict[str, str]
             return best, None
         if (same := _restated(c, threads)) is not None:
             return same, None
-        threads[c["id"]] = {"about": c["about_set"], "terms": c["terms"], "first": c["id"],
-                            "speaker": c["speaker_code"], "new": True, "row": c}
+        threads.add(c["id"], {"about": c["about_set"], "terms": c["terms"], "first": c["id"],
+                              "speaker": c["speaker_code"], "new": True, "row": c})
         return c["id"], None
     if best is not None and score >= RESPONSE_MIN:
-        return best, threads[best]["first"]
+        return best, threads.items[best]["first"]
     return None, None
 
 
-def _restated(c: dict[str, Any], threads: dict[str, dict]) -> str | None:
+def _restated(c: dict[str, Any], threads: _Threads) -> str | None:
     """A speaker restating, in the same article, a claim about the same actors (a headline's
     "Iran's claim of ISIS presence" and the body's "ISIS leaders moved to Afghanistan")."""
-    own = {c["speaker_code"]} if c["speaker_code"] else set()
-    for tid, t in threads.items():
-        row = t.get("row")
-        if (row is not None and row["article_id"] == c["article_id"] and c["speaker_code"]
-                and row["speaker_code"] == c["speaker_code"]
-                and (t["about"] & c["about_set"]) - own):
+    if not c["speaker_code"]:
+        return None
+    own = {c["speaker_code"]}
+    for tid in threads.opened_in(c["article_id"]):
+        t = threads.items[tid]
+        row = t["row"]
+        if row["speaker_code"] == c["speaker_code"] and (t["about"] & c["about_set"]) - own:
             return tid
     return None
 
 
-def _refresh(con: duckdb.DuckDBPyConnection, thread_ids: list[str]) -> None:
-    """Rewrite the touched threads' summaries from their claims."""
-    if not thread_ids:
+def _refresh(con: duckdb.DuckDBPyConnection, added: dict[str, set[str]]) -> None:
+    """Rewrite the touched threads' summaries from their claims; their ``terms`` (the content
+    words of their assertions) gain those of the assertions ``added`` to each."""
+    if not added:
         return
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    run(con, "DELETE FROM claim_threads WHERE list_contains(?::VARCHAR[], id)", [thread_ids])
+    _ids(con, "_dotterel_thread_ids", sorted(added))
+    try:
+        _rewrite(con, added, now)
+    finally:
+        unregister(con, "_dotterel_thread_ids")
+
+
+def _rewrite(con: duckdb.DuckDBPyConnection, added: dict[str, set[str]], now: datetime) -> None:
+    # a thread's terms are the union of its assertions' terms: the stored ones and the new ones
+    words = {tid: set(added[tid]) for tid in sorted(added)}
+    for tid, stored in run(con, "SELECT id, coalesce(terms, '') FROM claim_threads "
+                                "WHERE id IN (SELECT id FROM _dotterel_thread_ids)"):
+        words[tid] |= set(stored.split())
+    run(con, "DELETE FROM claim_threads WHERE id IN (SELECT id FROM _dotterel_thread_ids)")
     run(con, """
         INSERT INTO claim_threads
-        SELECT t.thread_id, first(t.content ORDER BY t.rank), 
-               array_to_string(list_distinct(flatten(list(string_split(coalesce(t.about, ''), ' ')))), ' '),
-               NULL, first(t.id ORDER BY t.rank), first(t.speaker_code ORDER BY t.rank),
-               first(coalesce(t.speaker_name, t.speaker_text) ORDER BY t.rank),
+        SELECT t.thread_id, arg_min_null(t.content, t.rank),
+               coalesce(array_to_string(list_sort(list_distinct(
+                   string_split(string_agg(DISTINCT t.about, ' '), ' '))), ' '), ''),
+               NULL, arg_min_null(t.id, t.rank), arg_min_null(t.speaker_code, t.rank),
+               arg_min_null(coalesce(t.speaker_name, t.speaker_text), t.rank),
                min(t.date) FILTER (WHERE t.stance = 'asserts'), count(*), count(DISTINCT t.article_id),
                count(*) FILTER (WHERE t.stance = 'denies'), count(*) FILTER (WHERE t.stance = 'disputes'),
                count(*) FILTER (WHERE t.stance = 'supports'),
                count(*) FILTER (WHERE t.stance = 'demands_evidence'), ?
         FROM (SELECT c.*, a.date,
-                     row_number() OVER (PARTITION BY c.thread_id ORDER BY c.stance != 'asserts',
-                                        a.date NULLS LAST, c.article_id, c.sentence) AS rank
+                     -- the thread's first claim: assertions first, by date (undated last),
+                     -- article, sentence; the id settles ties (arg_min streams, no sort)
+                     (c.stance != 'asserts', coalesce(a.date, DATE '9999-12-31'),
+                      c.article_id, c.sentence, c.id) AS rank
               FROM claims c JOIN articles a ON a.id = c.article_id
-              WHERE list_contains(?::VARCHAR[], c.thread_id)) t
-        GROUP BY t.thread_id""", [now, thread_ids])
-    # terms come from the same stemmer as matching, over each thread's assertions
-    found = run(con, "SELECT thread_id, content, coalesce(about, '') FROM claims WHERE "
-                     "list_contains(?::VARCHAR[], thread_id) AND stance = 'asserts'", [thread_ids])
-    words: dict[str, set[str]] = {t: set() for t in thread_ids}
-    for tid, content, about in found:
-        words[tid] |= terms(content or "", skip=set(about.split()))
+              WHERE c.thread_id IN (SELECT id FROM _dotterel_thread_ids)) t
+        GROUP BY t.thread_id""", [now])
     con.register("_dotterel_terms", pa.table({
         "id": pa.array(list(words), pa.string()),
         "terms": pa.array([" ".join(sorted(w)) for w in words.values()], pa.string())}))
@@ -193,4 +256,4 @@ def _refresh(con: duckdb.DuckDBPyConnection, thread_ids: list[str]) -> None:
         run(con, "UPDATE claim_threads SET terms = u.terms FROM _dotterel_terms u "
                  "WHERE claim_threads.id = u.id")
     finally:
-        con.unregister("_dotterel_terms")
+        unregister(con, "_dotterel_terms")

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dotterel.store._sql import run
+from dotterel.query._rows import run
 
 EVENTS_FILE = "gdelt.export.CSV"
 MENTIONS_FILE = "gdelt.mentions.CSV"
