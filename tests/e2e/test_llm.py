@@ -133,7 +133,7 @@ def test_dotterel_code_with_the_llm_coder_gives_the_json_contract(llm_url, dotte
             "--llm-url", llm_url, "--llm-model", ALIAS)
     assert p.returncode == 0, p.stderr
     coded = json.loads(p.stdout)
-    assert set(coded) == {"article", "events", "claims"}
+    assert set(coded) == {"contract_version", "article", "events", "claims"}
     book = load_lexicon().cameo
     for e in coded["events"]:
         start = e["trigger_start"] - e["sentence_start"]
