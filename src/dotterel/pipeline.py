@@ -170,9 +170,10 @@ class Pipeline:
             evs = self._llm_coder.code(parsed, dateline=dateline)
         from dotterel.events import SelectionContext, select
 
-        from dotterel.events import first_person
+        from dotterel.events import first_person, spoken_acts
 
         evs = first_person(align(evs, cls), cls)
+        evs += spoken_acts(evs, cls, parsed, mentions, events.lexicon)
         if self.select:
             kept, dropped = select(evs, SelectionContext(article=art, claims=cls))
         else:  # every candidate, with the coder's own ranking score as confidence

@@ -109,6 +109,27 @@ def test_a_claim_named_inside_the_response_is_the_one_answered():
     assert pick([accuse, nominal, answer], answer, Hint()) is nominal
 
 
+def test_of_claims_named_inside_the_response_the_outermost_is_answered():
+    outlet = Actor(text="Znak.com", code="RUS", sector="MED")
+    source = Actor(text="an anonymous source", code=None)
+    answer = claim("c1", 2, "it has found no trace of explosives despite Znak.com claiming an "
+                   "anonymous source described an explosives depot", speaker=IRN,
+                   stance="disputes", start=200)
+    claiming = claim("c2", 2, "an anonymous source described an explosives depot",
+                     speaker=outlet, cue="claiming", start=260)
+    described = claim("c3", 2, "an explosives depot", speaker=source, cue="described", start=285)
+    assert pick([answer, claiming, described], answer, Hint()) is claiming
+
+
+def test_a_claim_the_responder_holds_itself_is_not_the_one_answered():
+    associates = claim("c1", 1, "Navalny was poisoned", speaker=YEM)
+    own = claim("c2", 2, "Navalny was poisoned with Novichok", speaker=PAK_GOV)
+    demand = claim("c3", 3, "an explanation", speaker=PAK_GOV, stance="demands_evidence")
+    assert pick([associates, own, demand], demand, Hint(owner=YEM, pointed=True)) is None
+    other = claim("c4", 3, "an explanation", speaker=IRN, stance="demands_evidence")
+    assert pick([associates, own, other], other, Hint(owner=YEM, pointed=True)) is associates
+
+
 def test_the_owner_named_wins_over_a_later_or_more_similar_claim():
     iran = claim("c1", 1, "ISIS leaders moved to Afghanistan", speaker=IRN)
     afg = claim("c2", 2, "ISIS leaders moved to Afghanistan from Syria", speaker=AFG)

@@ -57,7 +57,13 @@ def test_background_is_history_the_article_recalls():
     assert reasons([ev(text="Last year's war saw the Taliban attack the army.")]) == ["background"]
     # a year the article itself is in is news, and so is an earlier year with a weekday
     assert reasons([ev(text="In 2024 the Taliban attacked the army.")]) == [None]
-    assert reasons([ev(text="On Monday, as in 2019, the Taliban attacked the army.")]) == [None]
+    text = "On Monday, as in 2019, the Taliban attacked the army."
+    assert reasons([ev(text=text, start=text.index("attacked"))]) == [None]
+    # where a sentence gives several times, the one nearest the act dates it
+    text = ("Monday's attack was the deadliest since August 2018, when officials reported at "
+            "the time that rebels killed 150 soldiers.")
+    assert reasons([ev(text=text, start=text.index("killed"))]) == ["background"]
+    assert reasons([ev(text=text, start=text.index("attack"))]) == [None]
 
 
 def test_an_obituary_is_a_life_story():

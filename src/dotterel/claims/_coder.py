@@ -163,6 +163,7 @@ class _SentenceClaims(Speakers):
 
     def run(self) -> None:
         self._documents()
+        self._introductions()
         for t in self.tree.tokens:
             if t.pos in ("VERB", "AUX", "NOUN", "PROPN"):
                 self._nominal_claim(t) if t.pos in ("NOUN", "PROPN") else self._verb(t)

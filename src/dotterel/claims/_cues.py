@@ -2,6 +2,8 @@
 because it is small and every entry is a decision worth a comment."""
 from __future__ import annotations
 
+import re
+
 # verbs that introduce what someone asserts ("X said that ...")
 ASSERT_CUES = {
     "say", "state", "claim", "allege", "insist", "assert", "argue", "tell", "announce", "add",
@@ -74,3 +76,17 @@ CITE_VERBS = frozenset({"cite", "quote"})
 # an unnamed source speaks for the body it is in: "a source within the Interior Ministry"
 SOURCE_NOUNS = frozenset({"source", "insider", "official", "person", "member", "informant"})
 SOURCE_PREPS = frozenset({"within", "inside", "in", "at", "from", "close", "familiar"})
+# who belongs to someone and speaks for them: "his associates said", "Navalny's lawyer said"
+ENTOURAGE_NOUNS = frozenset({"associate", "ally", "aide", "adviser", "advisor", "spokesman",
+                             "spokeswoman", "spokesperson", "lawyer", "attorney", "team", "office",
+                             "camp", "campaign", "supporter", "entourage", "representative",
+                             "staff", "lieutenant", "loyalist"})
+# an outlet by the look of its name, when no dictionary knows it: "Znak.com", "Meduza.io",
+# "the Nevada Independent", "Kyiv Post"
+OUTLET_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|io|news|ru|ua|co\.uk|in|pk)$", re.I)
+OUTLET_WORDS = frozenset({"news", "times", "post", "tv", "radio", "herald", "journal", "gazette",
+                          "tribune", "daily", "telegraph", "express", "independent", "chronicle",
+                          "observer", "courier", "standard", "today", "mail", "monitor", "insider",
+                          "broadcasting", "television", "newspaper", "magazine", "wire"})
+# an office no longer held: "former federal prosecutor", "retired FBI agent"
+FORMER_WORDS = frozenset({"former", "retired", "onetime", "one-time", "erstwhile", "ex"})

@@ -1,6 +1,8 @@
 """Which claim a response answers: ``responds_to`` points where the text points, or nowhere.
 
-A link is made only on evidence in the text, in this order (the first that finds one wins):
+A link is made only on evidence in the text, in this order (the first that finds one wins).
+A claim the responder itself asserts (one of its own claims repeats it) is never the one
+answered: agreeing with it is no challenge.
 
 1. the response names the claim inside its own content: "there is no evidence to support the
    President's claims" answers the claim "the President's claims" stands for;
@@ -37,6 +39,9 @@ _WORD = re.compile(r"\w+")
 # changing it.
 MIN_OVERLAP = 0.12
 MIN_SHARED = 2  # and at least this many words: "the explosion" alone is no repetition
+# a responder's own claim repeating a claim this much means it holds that claim itself (rule 0);
+# calibrated like MIN_OVERLAP, on the same sets
+HELD_OVERLAP = 0.25
 POINTED_WINDOW = 3  # sentences back that "these allegations" or "agreed" may reach
 NEXT_WINDOW = 1  # sentences back for a stance that answers in the same breath (rule 3)
 ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "blame"})
@@ -92,17 +97,31 @@ def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
 
 def pick(claims: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:
     """The claim among ``claims`` that ``response`` answers, by rules 1-5 above, or None."""
-    pool = [c for c in claims if c.stance == "asserts" and c.id != response.id]
+    pool = [c for c in claims if c.stance == "asserts" and c.id != response.id
+            and not _held(claims, response, c)]
     inside = [c for c in pool if c.cue_start is not None
               and response.content_start <= c.cue_start < response.content_end]
-    if inside:  # rule 1
-        return inside[-1]
+    if inside:  # rule 1: the outermost ("despite X claiming a source described ...": X's)
+        return max(inside, key=lambda c: (c.content_end - c.content_start, -(c.cue_start or 0)))
     at = (response.sentence, response.cue_start or 0)
     earlier = [c for c in pool if (c.sentence, c.cue_start or 0) < at]
     if hint.owner is not None and hint.owner.code:  # rule 2
         return _owned(earlier, response, hint) or _owned(pool, response, hint)
     return _next(earlier, response, hint) or _repeated(earlier, response, hint) \
         or _repeated(pool, response, hint) or _pointed(earlier, response, hint)
+
+
+def _held(claims: Sequence[Claim], response: Claim, c: Claim) -> bool:
+    """The responder itself asserts what ``c`` says, so the response does not answer it: Germany,
+    which said Navalny was poisoned, demanding an explanation from Russia does not challenge
+    his associates' claim that he was poisoned."""
+    if c.speaker is None or response.speaker is None or _same_speaker(c.speaker,
+                                                                      response.speaker):
+        return False
+    own = [x for x in claims if x.stance == "asserts" and x.id not in (response.id, c.id)
+           and _same_speaker(x.speaker, response.speaker)]
+    return any(_affinity(x, c)[0] >= MIN_SHARED and _affinity(x, c)[1] >= HELD_OVERLAP
+               for x in own)
 
 
 def _owned(pool: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:

@@ -103,6 +103,7 @@ class Speakers:
         elif found is None or not found.code:
             found = self._source_within(t) or (self._short_name(t) if found is None else None) \
                 or found
+        found = self._refined(t, found)
         toks = self._mention(t)
         if not toks:
             return found
@@ -115,6 +116,118 @@ class Speakers:
         if t.pos == "PRON":
             return None
         return Actor(code=None, kind="unknown", **where)
+
+    def _refined(self, t: Token, found: Actor | None) -> Actor | None:
+        """What the phrase and the article say about the speaker beyond the dictionaries: whom
+        an aide or an associate speaks for, the person a bare surname names, an outlet by the
+        look of its name, the person named beside a party or a group, and an office no longer
+        held."""
+        if found is None or not found.code:
+            found = self._entourage(t) or self._known_surname(t, found) or self._outlet(t) \
+                or found
+        found = self._appositive_person(t, found)
+        return self._former(t, found)
+
+    def _introductions(self) -> None:
+        """Remember the people the sentence introduces with a role, so that a later "he" or
+        surname finds them even when they say nothing here: "Sharif Hotak, of the provincial
+        council, described ...", "speakers including Labour MP Tom Watson", "a Republican, Mark
+        Amodei, ...". A subject is also a mention that a later pronoun may take."""
+        mentions = self.args.mentions
+        for t in self.tree.tokens:
+            if t.pos not in ("NOUN", "PROPN") or t.dep == "compound":
+                continue
+            if any(k.ent_type == "PERSON" and k.pos == "PROPN"
+                   for k in self.tree.children(t, ("appos",))):
+                self._appositive_person(t, self.args.actor_at(t), remember=True)
+                continue
+            if t.ent_type != "PERSON" or t.pos != "PROPN":
+                continue
+            toks = self.tree.np_tokens(t)
+            name = " ".join(x.text for x in self.tree.children(t, ("compound",))
+                            if x.ent_type == "PERSON" and x.i < t.i) + " " + t.text
+            known = mentions.person(name.strip())
+            if known is not None and known.code:
+                continue
+            if t.dep in ("nsubj", "nsubjpass"):
+                self.args.actor_at(t)
+            elif (a := self.args.resolve(toks)) is not None and (a.code or a.sector) \
+                    and a.kind != "person":
+                mentions.add_person(name.strip(), a)
+
+    def _entourage(self, t: Token) -> Actor | None:
+        """"His associates", "Navalny's lawyer", "her spokesman": they speak for the one they
+        belong to, when the article codes them."""
+        if t.lemma.lower() not in C.ENTOURAGE_NOUNS:
+            return None
+        poss = self.tree.child(t, ("poss",))
+        owner = self.args.actor_at(poss) if poss is not None else None
+        return owner if owner is not None and owner.code else None
+
+    def _known_surname(self, t: Token, found: Actor | None) -> Actor | None:
+        """"Johnson", "Mijares": a bare name that the article introduced before with a coded
+        role ("Prime Minister Boris Johnson", "Chief Superintendent Graciano Mijares of the
+        police ..."): the latest coded mention of a person whose name ends in it."""
+        if found is not None and (t.pos != "PROPN" or found.kind not in ("person", "role")):
+            return None
+        if t.pos not in ("PROPN", "NOUN") or not t.text[:1].isupper():
+            return None  # the tagger may call a surname at the start of a sentence a noun
+        name = (found.name if found is not None and found.name else t.text).split()
+        if not name or not name[-1][:1].isupper():
+            return None
+        last = name[-1]
+        named = [a for offset, a, _ in reversed(self.args.mentions.items)
+                 if offset < t.idx and (a.code or a.sector) and _names(a, last)]
+        # a coded mention first; a role without a country takes the article's home at the end
+        return next((a for a in named if a.code), named[0] if named else None)
+
+    def _outlet(self, t: Token) -> Actor | None:
+        """"Znak.com reported", "the Nevada Independent": a name the dictionaries do not know
+        that looks like a news outlet speaks as the media, of the article's country (given at
+        the end of the article, like other domestic roles)."""
+        if t.pos != "PROPN":
+            return None
+        toks = [x for x in self.tree.np_tokens(t) if x.pos == "PROPN"]
+        text = " ".join(x.text for x in toks)
+        if not (C.OUTLET_DOMAIN.search(text) or (toks and toks[-1].text.lower() in C.OUTLET_WORDS
+                                                 and len(toks) > 1)):
+            return None
+        return Actor(text=text, code=None, sector="MED", start=toks[0].idx,
+                     end=toks[-1].idx + len(toks[-1].text), kind="role")
+
+    def _appositive_person(self, t: Token, found: Actor | None, *, remember: bool = False
+                           ) -> Actor | None:
+        """"A Republican, Mark Amodei, ...": a party or group with a person's name beside it is
+        that person (so that a later "he" finds them); remembered for their surname too."""
+        if found is None or not found.code:
+            return found
+        names = [k for k in self.tree.children(t, ("appos",))
+                 if k.pos == "PROPN" and k.ent_type == "PERSON"]
+        if not names:
+            return found
+        person = found
+        if found.kind != "person":
+            parts = [x for x in self.tree.np_tokens(names[0]) if x.ent_type == "PERSON"]
+            person = replace(found, name=" ".join(x.text for x in parts), kind="person")
+            self.args.mentions.add_person(person.name or "", person)
+        if remember and t.dep in ("nsubj", "nsubjpass"):  # the topic a later "he" continues
+            self.args.mentions.add(t.idx, person, subject=True)
+        return person
+
+    def _former(self, t: Token, found: Actor | None) -> Actor | None:
+        """"Former federal prosecutor Elie Honig", "retired FBI agent Ali Soufan": an office no
+        longer held gives the speaker no sector (CODING_GUIDE.md: the office held on the
+        article's date); the country stays. Remembered for the surname too."""
+        if found is None or found.kind not in ("person", "role") or not found.sector:
+            return found
+        mods = {k.lower() for k in (x.text for x in self.tree.np_tokens(t) if x.i < t.i)}
+        if not (mods & C.FORMER_WORDS or any(m.startswith("ex-") for m in mods)):
+            return found
+        found = self.args.mentions.at_home(found) or found  # the country, while the role tells it
+        former = replace(found, sector=None)
+        if former.kind == "person" and former.name:
+            self.args.mentions.add_person(former.name, former)
+        return former
 
     def _source_within(self, t: Token) -> Actor | None:
         """"A source within the Interior Ministry", "officials close to the president": the
@@ -198,3 +311,23 @@ class Speakers:
     def _definite(self, noun: Token) -> bool:
         """"the deal", "these reports": a noun phrase that points back at something told."""
         return any(k.lemma.lower() in C.ANAPHORIC_DETS for k in self.tree.children(noun, ("det",)))
+
+
+def _names(a: Actor, surname: str) -> bool:
+    """The mention names the person ``surname`` stands for: a person whose name ends in it, or a
+    phrase that holds it before any "of" phrase ("Chief Superintendent Graciano Mijares of the
+    police"), with a role."""
+    if a.kind == "person" and surname in (a.name or "").split()[-1:]:
+        return True
+    return bool(a.sector) and surname in _before_attachments(a.text or "")
+
+
+def _before_attachments(text: str) -> list[str]:
+    """The words of a phrase before its "of" phrase or apposition: "Chief Superintendent
+    Graciano Mijares" of "Chief Superintendent Graciano Mijares of the police"."""
+    words = []
+    for w in text.replace(",", " , ").split():
+        if w in (",", "of", "from", "at", "in"):
+            break
+        words.append(w)
+    return words

@@ -5,6 +5,7 @@ from dotterel.events._lexicon import CameoCode, Lexicon, TriggerPattern, load_le
 from dotterel.events._mentions import Mentions
 from dotterel.events._select import Context as SelectionContext
 from dotterel.events._select import select
+from dotterel.events._speech import spoken_acts
 
 __all__ = ["CameoCode", "EventCoder", "first_person", "Lexicon", "Mentions", "SelectionContext", "TriggerPattern",
-           "load_lexicon", "select"]
+           "load_lexicon", "select", "spoken_acts"]

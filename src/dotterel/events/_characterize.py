@@ -18,7 +18,8 @@ from dotterel.records import Token
 
 CHARACTERIZING = frozenset({"call", "describe", "characterize", "characterise", "label", "brand",
                             "term", "dub", "name", "denounce", "condemn", "decry", "slam",
-                            "qualify", "deem"})
+                            "qualify", "deem", "find", "consider", "regard", "judge", "declare",
+                            "rule"})
 CONDEMN, PRAISE = "111", "051"
 _CONDEMNING = re.compile(
     r"\b(barbar\w*|terror\w*|dastardly|cowardly|heinous|brutal\w*|atrocit\w*|outrage\w*|"
@@ -28,11 +29,13 @@ _CONDEMNING = re.compile(
     r"hostile|racist|fascist|genocid\w*|massacre|war crime|invasion|occupation|act of war|"
     r"mistake|blunder|disaster|catastroph\w*|threat to|danger\w* to|destabili\w*|"
     r"inexplicable|senseless|evil|vile|despicable|abhorrent|deplorable|appalling|"
-    r"hypocri\w*|propaganda|slander\w*|baseless|unfounded|fake|sham|farce)\b", re.I)
+    r"hypocri\w*|propaganda|slander\w*|baseless|unfounded|fake|sham|farce|lousy|"
+    r"unjustified|unconstitutional|void)\b", re.I)
 _PRAISING = re.compile(
     r"\b(hero\w*|success\w*|historic|great|excellent|outstanding|remarkable|brave|courage\w*|"
     r"positive step|step forward|important step|welcome|milestone|breakthrough|victory|"
-    r"friend|partner|ally|model|exemplary|treasure|legend\w*|visionary)\b", re.I)
+    r"friend|partner|ally|model|exemplary|treasure|legend\w*|visionary|justified|justifiable|"
+    r"legitimate|understandable|necessary|appropriate|defensive)\b", re.I)
 COMPLEMENT_DEPS = ("oprd", "ccomp", "xcomp", "attr", "acomp")
 
 

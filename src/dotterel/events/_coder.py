@@ -77,7 +77,20 @@ class EventCoder:
             named.extend(places)
             events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events,
                                              places=places))
-        return in_context(events, mentions, dateline, places=named)
+        return self._strike_sense(in_context(events, mentions, dateline, places=named))
+
+    def _strike_sense(self, events: list[Event]) -> list[Event]:
+        """A bare "strike" is a walkout by default (143), but in an article of air strikes,
+        rockets and killings "the strike" and "rocket strikes" are attacks (190)."""
+        if not any(e.cameo.startswith(VIOLENT_ROOTS) and e.trigger.lower() != "strike"
+                   for e in events):
+            return events
+        code = self.lexicon.code("190")
+        return [replace(e, cameo=code.code, plover_type=code.plover_type,
+                        plover_mode=code.plover_mode, goldstein=code.goldstein,
+                        quad_class=code.quad_class)
+                if e.cameo == "143" and e.trigger.lower() in ("strike", "strikes") else e
+                for e in events]
 
     def candidates(self, tree: Tree) -> list[Trigger]:
         """Step 1: the sentence's triggers, in text order."""
@@ -159,7 +172,7 @@ class EventCoder:
         if (h := head_recipient(tree, tr.token, args.recipient)) is not None \
                 and (found := args.actors(h)):
             return found
-        if tr.pattern.cameo[:2] in ANSWERING_ROOTS:
+        if tr.pattern.cameo.startswith(ANSWERING_ROOTS):
             owner = act_owner(tree, tr.token, list(prior) + here, actor, self._noun_roots)
             if owner is not None:
                 return [owner]

@@ -34,33 +34,55 @@ WEAPONS = frozenset({"drone", "missile", "rocket", "jet", "warplane", "aircraft"
                      "helicopter", "gunship", "bomber", "warship", "gunboat", "frigate",
                      "destroyer", "submarine", "artillery", "plane", "shell", "mortar"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "UAF", "INT"})
-HOME_MIN_SHARE = 0.3  # the home country must be at least this share of the country mentions
+HOME_MIN_SHARE = 0.3
+# offices of state: an unnamed holder belongs to the country whose politics the article follows
+OFFICES = frozenset({"GOV", "LEG", "JUD"})
+STATE = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY"})  # the home country must be at least this share of the country mentions
 
 
 class Mentions:
     """The actors mentioned so far in one article, in text order."""
 
-    __slots__ = ("items", "persons", "home_code")
+    __slots__ = ("items", "persons", "home_code", "politics_code")
 
     def __init__(self) -> None:
         self.items: list[tuple[int, Actor, bool]] = []
         self.persons: dict[str, Actor] = {}
         self.home_code: str | None = None  # set once the article is read (``settle``)
+        self.politics_code: str | None = None
 
     def settle(self, *, extra: Counter | None = None) -> str | None:
-        """Fix the article's home country (see ``home``) once every mention is in."""
+        """Fix the article's home country (see ``home``) and the country whose politics it
+        follows (see ``politics``) once every mention is in."""
         self.home_code = self.home(extra=extra)
+        self.politics_code = self.politics() or self.home_code
         return self.home_code
 
     def at_home(self, a: Actor | None) -> Actor | None:
         """An actor known only by a domestic role ("police", "the governor", "Hotak", whom the
-        article introduced as a provincial councillor) takes the article's home country."""
-        if a is None or a.code or not a.sector or a.kind not in ("role", "person") \
-                or self.home_code is None:
+        article introduced as a provincial councillor) takes the article's home country; an
+        office of state ("the senator", "the administration", "the president") takes the
+        country whose politics the article follows, which may not be where its events are
+        ("Senator Graham" in a story set in Syria is a US senator)."""
+        if a is None or a.code or not a.sector or a.kind not in ("role", "person"):
+            return a
+        code = self.politics_code if a.sector in OFFICES else self.home_code
+        if code is None:
             return a
         if (a.text or "").split()[-1:] and a.text.split()[-1].lower().rstrip("s") in WEAPONS:
             return a  # "drone strikes hit the plant": whose drones, the text does not say
-        return replace(a, code=self.home_code)
+        return replace(a, code=code)
+
+    def politics(self) -> str | None:
+        """The country whose state the article is about: the one whose officials, government,
+        legislature and courts it names most, when one clearly leads (places do not count)."""
+        counts = Counter(a.code for _, a, _ in self.items
+                         if a.code and len(a.code) == 3 and a.code not in NON_STATE
+                         and a.sector in STATE)
+        if not counts:
+            return None
+        (best, n), *rest = counts.most_common(2) + [(None, 0)]
+        return best if n >= 2 and n >= 2 * rest[0][1] else None
 
     def home(self, *, extra: Counter | None = None) -> str | None:
         """The country the article is set in: the country its actors belong to most often

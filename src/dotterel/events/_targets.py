@@ -13,15 +13,18 @@ from collections.abc import Callable, Sequence
 from dotterel.events._tree import OBJ, Tree
 from dotterel.records import Actor, Event, Token
 
-# roots whose object may be someone else's act: appeals, demands, condemnations, rejections,
-# protests against it
-ANSWERING_ROOTS = ("02", "10", "11", "12", "14")
+# codes whose object may be someone else's act: appeals, praise, demands, condemnations,
+# rejections, protests against it
+ANSWERING_ROOTS = ("02", "051", "10", "11", "12", "14")
 # nouns that name an act without saying which: any earlier act of someone else fits
 GENERIC_ACTS = {"move", "decision", "step", "action", "act", "measure", "policy", "plan",
                 "announcement", "proclamation", "order", "incident", "development", "conduct",
                 "behaviour", "behavior", "deal", "agreement", "memorandum", "memoranda",
                 "conclusion", "outcome", "result", "vote", "ruling", "verdict"}
 ACT_PREPS = ("against", "of", "over", "for", "about", "on")
+NOUN_PREPS = ("into", "of", "over", "on", "against")
+# a state's own bodies (or the state named as a whole): one side
+STATE = frozenset({None, "GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 INHERIT_FROM_HEAD = ("advcl", "xcomp")
 
 
@@ -43,7 +46,6 @@ def act_owner(tree: Tree, v: Token, prior: Sequence[Event], actor: Actor | None,
                 return e.actor
             if not generic and e.cameo[:2] in roots:
                 return e.actor
-        return None
     return None
 
 
@@ -51,12 +53,15 @@ VERBAL_ROOTS = ("01", "02", "10", "11", "12", "13")
 
 
 def _other_act(e: Event, v: Token, actor: Actor | None) -> bool:
-    """An earlier act, coded, by someone other than ``actor``."""
+    """An earlier act, coded, by someone other than ``actor`` (another state, or another
+    body of the same state)."""
     if e.trigger_start >= v.idx and e.sentence_start <= v.idx:
         return False  # acts told after the verb in its own sentence are not what it names
     if e.actor is None or not e.actor.code or e.actor.kind in ("unattributed", "implied"):
         return False
-    return not (actor is not None and e.actor.code == actor.code) and not e.cameo.startswith("01")
+    same = actor is not None and e.actor.code == actor.code and (
+        (e.actor.sector in STATE) == (actor.sector in STATE))  # the state may try its gunmen
+    return not same and not e.cameo.startswith("01")
 
 
 def _objects(tree: Tree, v: Token) -> list[Token]:
@@ -65,6 +70,11 @@ def _objects(tree: Tree, v: Token) -> list[Token]:
     for p in tree.children(v, ("prep",)):
         if p.lemma.lower() in ACT_PREPS:
             out += tree.children(p, ("pobj",))
+    # "called for an investigation into the shooting": the act the asked-for act is about
+    for noun in list(out):
+        for p in tree.children(noun, ("prep",)):
+            if p.lemma.lower() in NOUN_PREPS:
+                out += tree.children(p, ("pobj",))
     return out
 
 

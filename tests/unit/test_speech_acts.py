@@ -1,0 +1,125 @@
+"""Speech acts told as statements, and offices of state in context (no model)."""
+from __future__ import annotations
+
+import pytest
+
+from dotterel.events import Mentions, load_lexicon, spoken_acts
+from dotterel.events._context import in_context
+from dotterel.events._speech import read_content
+from dotterel.records import Actor, Article, Claim, Event, ParsedArticle, Place, Sentence
+
+ARTICLE = Article(id="a1", text="...", title="t", date="2024-05-06")
+POMPEO = Actor(text="Pompeo", code="USA", sector="GOV", kind="person", start=0, end=6)
+IRAN = Actor(text="Iran", code="IRN", kind="country", start=40, end=44)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("the crash was likely Iran's doing", "ACCUSE"),
+    ("this individual is a terrorist", "ACCUSE"),
+    ("leaving them to die is a big mistake", "ACCUSE"),
+    ("every measure led by security motives is understandable", "SUPPORT"),
+    ("They must watch over the captured fighters", "REQUEST"),
+    ("We expect from Iran a full investigation", "REQUEST"),
+    ("I will totally destroy the economy of Turkey", "THREATEN"),
+    ("the talks were long and the weather was cold", None),
+    ("this was not a mistake", None),  # negated
+    ("we must do more ourselves", None),  # an obligation on the speaker is no demand
+    ("if they attack, it would be a mistake", None),  # a condition
+])
+def test_the_words_of_a_statement_say_which_act_it_is(text, plover):
+    r = read_content(text)
+    assert (r.plover if r else None) == plover
+
+
+def _article(sentence_text: str) -> ParsedArticle:
+    sent = Sentence(index=0, start=0, end=len(sentence_text), text=sentence_text, tokens=())
+    return ParsedArticle(article=ARTICLE, sentences=(sent,))
+
+
+def _claim(content: str, start: int, speaker: Actor = POMPEO, stance: str = "asserts") -> Claim:
+    return Claim(id="c1", sentence=0, speaker=speaker, cue="said", cue_start=7, content=content,
+                 content_start=start, content_end=start + len(content), stance=stance)
+
+
+def test_an_accusation_told_as_a_statement_is_an_event_against_whom_it_names(lexicon):
+    text = "Pompeo said the crash was likely Iran's doing."
+    m = Mentions()
+    m.add(IRAN.start, IRAN)
+    (e,) = spoken_acts([], [_claim("the crash was likely Iran's doing", 12)], _article(text), m,
+                       lexicon)
+    assert (e.plover_type, e.actor.code, e.recipient.code, e.trigger) == ("ACCUSE", "USA", "IRN",
+                                                                          "said")
+
+
+def test_no_target_no_event_and_no_double_with_the_verbs_own_event(lexicon):
+    text = "Pompeo said it was a mistake."
+    claim = _claim("it was a mistake", 12)
+    assert spoken_acts([], [claim], _article(text), Mentions(), lexicon) == []
+    m = Mentions()
+    m.add(IRAN.start, IRAN)
+    coded = Event(id="x", sentence=0, sentence_text=text, trigger="said", trigger_start=7,
+                  trigger_end=11, actor=POMPEO, recipient=IRAN, cameo="111",
+                  plover_type="ACCUSE", plover_mode=None, goldstein=-2.0, quad_class=3)
+    iran_claim = _claim("Iran made a mistake", 35)
+    assert spoken_acts([coded], [iran_claim], _article(text + " " * 40), m, lexicon) == []
+
+
+def test_bystanders_and_denials_are_not_read_as_acts(lexicon):
+    text = "A witness said Iran's doing was shameful."
+    m = Mentions()
+    m.add(IRAN.start, IRAN)
+    witness = Actor(text="a witness", code="IRN", sector="CVL", kind="role")
+    content = "Iran's doing was shameful and unacceptable"
+    assert spoken_acts([], [_claim(content, 0, speaker=witness)], _article(text), m, lexicon) == []
+    assert spoken_acts([], [_claim(content, 0, stance="denies")], _article(text), m, lexicon) == []
+
+
+def test_the_speakers_own_state_is_not_the_target(lexicon):
+    text = 'Ebrard said: "For Mexico, this individual is a terrorist".'
+    ebrard = Actor(text="Ebrard", code="MEX", sector="GOV", kind="person", start=0, end=6)
+    mexico = Actor(text="Mexico", code="MEX", kind="country", start=17, end=23)
+    m = Mentions()
+    m.add(mexico.start, mexico)
+    claim = _claim("For Mexico, this individual is a terrorist", 13, speaker=ebrard)
+    assert spoken_acts([], [claim], _article(text), m, lexicon) == []
+
+
+def test_offices_of_state_take_the_country_whose_politics_the_article_follows():
+    """A story set in Syria about a US decision: "the senator" is American, the police in it
+    are still Syria's."""
+    syria = Actor(text="Syria", code="SYR", kind="country")
+    m = Mentions()
+    for n, a in enumerate([syria, syria, syria,
+                           Actor(text="Trump", code="USA", sector="GOV", kind="person"),
+                           Actor(text="US troops", code="USA", sector="MIL", kind="role"),
+                           Actor(text="McGurk", code="USA", sector="GOV", kind="person")]):
+        m.add(n * 10, a)
+    senator = Actor(text="Senator Graham", code=None, sector="LEG", kind="person")
+    police = Actor(text="police", code=None, sector="COP", kind="role")
+    ev = Event(id="e", sentence=0, sentence_text="...", trigger="criticized", trigger_start=0,
+               trigger_end=9, actor=senator, recipient=police, cameo="111",
+               plover_type="ACCUSE", plover_mode=None, goldstein=-2.0, quad_class=3)
+    raqqa = Place(name="Raqqa", country="SYR", lat=35.9, lon=39.0, feature="city")
+    (e,) = in_context([ev], m, None, places=[raqqa, raqqa])
+    assert m.home_code == "SYR" and m.politics_code == "USA"
+    assert e.actor.code == "USA" and e.recipient.code == "SYR"
+
+
+def _strike(trigger: str, cameo: str, plover: str) -> Event:
+    return Event(id=trigger, sentence=0, sentence_text="...", trigger=trigger, trigger_start=0,
+                 trigger_end=6, actor=None, recipient=None, cameo=cameo, plover_type=plover,
+                 plover_mode=None, goldstein=-6.5, quad_class=4)
+
+
+def test_a_strike_in_an_article_of_attacks_is_an_attack(lexicon):
+    from dotterel.events import EventCoder
+    coder = EventCoder(lexicon, lambda toks: None)
+    walkout = _strike("strike", "143", "PROTEST")
+    assert coder._strike_sense([walkout]) == [walkout]  # no violence: a walkout
+    (e, _) = coder._strike_sense([walkout, _strike("airstrike", "195", "ASSAULT")])
+    assert (e.cameo, e.plover_type) == ("190", "ASSAULT")
