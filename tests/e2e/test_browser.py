@@ -110,6 +110,12 @@ def test_dyad_page_chart_and_rejection(browser, base) -> None:
     link = browser.find_element("css selector", "section h2 a.json").get_attribute("href")
     series = httpx.get(link).json()
     assert series["a"] == "EGY" and (series["points"] or series["undated"])
+    # where: the dyad's events by place, country-level ones listed apart
+    wait_for(browser, ".map-box h3")
+    places = httpx.get(f"{base}/api/places",
+                       params={"actor": "EGY", "recipient": "ETH", "undirected": "true"}).json()
+    drawn = browser.find_elements("css selector", ".map-box svg.map circle.place")
+    assert len(drawn) == sum(p["level"] != "country" for p in places["items"])
     no_console_errors(browser)
     screenshot(browser, "dyad")
 
@@ -179,3 +185,36 @@ def test_code_page(browser, base) -> None:
     assert browser.find_elements("css selector", ".coded .article-text .hl-trigger")
     no_console_errors(browser)
     screenshot(browser, "code")
+
+
+def test_map_page_points_and_country_level_events(browser, base) -> None:
+    """Towns, sites and regions are points sized by reports on the bundled outline; events
+    placed only in a country are listed in a table, never drawn at the capital."""
+    found = httpx.get(f"{base}/api/places").json()["items"]
+    points = [p for p in found if p["level"] != "country"]
+    countries = [p for p in found if p["level"] == "country"]
+    assert points and countries, found  # the fixture store has both
+    browser.get(f"{base}/map")
+    circles = wait_for(browser, "svg.map circle.place", count=len(points))
+    assert len(circles) == len(points)
+    assert browser.find_element("css selector", "svg.map path.land").get_attribute("d")
+    assert {c.get_attribute("data-name") for c in circles} == {p["name"] for p in points}
+    radius = {c.get_attribute("data-name"): float(c.get_attribute("r")) for c in circles}
+    most = max(points, key=lambda p: p["mentions"])
+    least = min(points, key=lambda p: p["mentions"])
+    assert radius[most["name"]] >= radius[least["name"]] > 0
+    for c in circles:  # equirectangular: x = lon + 180, y = 90 - lat
+        p = next(p for p in points if p["name"] == c.get_attribute("data-name"))
+        assert float(c.get_attribute("cx")) == pytest.approx(p["lon"] + 180, abs=0.01)
+        assert float(c.get_attribute("cy")) == pytest.approx(90 - p["lat"], abs=0.01)
+    rows = wait_for(browser, "table.country-places tbody tr", count=len(countries))
+    listed = [text(r.find_elements("css selector", "td")[0]) for r in rows]
+    assert len(rows) == len(countries)
+    for p in countries:
+        assert any(p["country"] in cell and p["name"] in cell for cell in listed), listed
+    # no point stands for a country-level place
+    centres = {(c.get_attribute("cx"), c.get_attribute("cy")) for c in circles
+               if c.get_attribute("data-name") in {p["name"] for p in countries}}
+    assert not centres
+    no_console_errors(browser)
+    screenshot(browser, "map")

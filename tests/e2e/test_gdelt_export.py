@@ -124,3 +124,40 @@ def test_events_command_counts_clusters(dotterel_bin: str, exported) -> None:
     assert len(clustered) == len(read_tsv(out / "gdelt.export.CSV", GDELT_EVENT_COLUMNS))
     assert len(clustered) < len(mentions)
     assert sum(r["num_mentions"] for r in clustered) == len(mentions)
+
+
+def test_levels_map_to_action_geo_types(tmp_path: Path) -> None:
+    """ActionGeo_Type from each location's level (GDELT 2.0 codebook): 1 country, 2 US state,
+    3 US city, 4 world city (a town or a site), 5 world state; ADM1 is the country's FIPS code
+    for a country and FIPS + the state's code for a US state. Hand-made records, no model."""
+    from dotterel import query
+    from dotterel.records import Actor, Article, ArticleResult, Event, Place
+    from dotterel.store import Store
+
+    where = {
+        "country": Place("Afghanistan", "AFG", 34.53, 69.17, 1149361, "country"),
+        "us-state": Place("Texas", "USA", 31.2, -97.8, 4736286, "admin1"),
+        "us-city": Place("El Paso", "USA", 31.76, -106.49, 5520993, "city"),
+        "world-city": Place("Kabul", "AFG", 34.53, 69.17, 1138958, "city"),
+        "world-site": Place("Bagram Air Base", "AFG", 34.95, 69.27, None, "site"),
+        "world-state": Place("Helmand", "AFG", 31.4, 64.0, None, "admin1"),
+    }
+    afg, usa = Actor(text="Taliban", code="AFG"), Actor(text="US", code="USA")
+    events = tuple(
+        Event(id=f"e-{name}", sentence=i, sentence_text="x", trigger="attacked",
+              trigger_start=0, trigger_end=8, actor=afg, recipient=usa, cameo="190",
+              plover_type="ASSAULT", plover_mode=None, goldstein=-10.0, quad_class=4,
+              location=place, date=f"2024-0{1 + i % 9}-1{i}")
+        for i, (name, place) in enumerate(where.items()))
+    result = ArticleResult(article=Article(id="a1", text="x", date="2024-01-10"), events=events)
+    with Store(tmp_path / "geo.duckdb") as store:
+        store.write_batch([result])
+        query.export(store.connection, "gdelt", tmp_path / "out")
+    rows = read_tsv(tmp_path / "out" / "gdelt.export.CSV", GDELT_EVENT_COLUMNS)
+    by_name = {r["ActionGeo_FullName"].split(",")[0]: r for r in rows}
+    got = {n: (by_name[p.name]["ActionGeo_Type"], by_name[p.name]["ActionGeo_ADM1Code"])
+           for n, p in where.items()}
+    assert got == {"country": ("1", "AF"), "us-state": ("2", "USTX"), "us-city": ("3", ""),
+                   "world-city": ("4", ""), "world-site": ("4", ""), "world-state": ("5", "")}
+    assert by_name["Texas"]["ActionGeo_FeatureID"] == "USTX"
+    assert by_name["Kabul"]["ActionGeo_CountryCode"] == "AF"

@@ -92,3 +92,12 @@ def test_a_person_named_beside_a_party_is_whom_a_later_he_means():
     claims = _claims(first, _said([("He", "he", "PRON", "nsubj", 1)], said_at=1))
     (c,) = [c for c in claims if c.sentence == 1]
     assert (c.speaker.code, c.speaker.name) == ("USA", "Mark Amodei")
+
+
+def test_a_name_spelled_two_ways_is_one_person():
+    from dotterel.claims._speakers import _spelled_like
+    assert _spelled_like("Sarea", "Saree")
+    assert _spelled_like("Abdollahian", "Abdolahiyan") is False  # not one letter apart
+    assert not _spelled_like("Khan", "Kahn")  # too short to tell
+    assert not _spelled_like("Brown", "Crown")  # the first letters differ
+    assert not _spelled_like("Sarea", "Sarea")  # the same spelling is no variant

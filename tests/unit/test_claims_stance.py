@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dotterel.claims._links import Hint, own_denial, pick
+from dotterel.claims._links import Hint, noun_cue, own_denial, pick
 from dotterel.claims._quotes import attributions, quote_spans
 from dotterel.claims._stance import content_stance, cue_stance, statement_stance
 from dotterel.records import Actor, Article, Claim
@@ -234,6 +234,80 @@ def test_a_quote_after_a_colon_is_the_subjects():
     found = attributions([sent], sent.text, {"say"})
     assert [(sent.text[a:b].strip(), cue.text) for (a, b), _, cue in found] == \
         [("They all fought well .", "praised")]
+
+
+def test_a_denial_by_the_accused_answers_the_accusation_against_it():
+    iran = Actor(text="he", code="IRN", sector="GOV", name="Hassan Rouhani", kind="person")
+    sau = Actor(text="Saudi Arabia", code="SAU", name="Saudi Arabia", kind="country")
+    denial = claim("c1", 3, "those who link the incidents to the Islamic Republic of Iran are lying",
+                   speaker=iran, stance="denies", about=("IRN",))
+    other = claim("c2", 8, "cooperation with the navies of China", speaker=YEM, about=("CHN",))
+    alleged = claim("c3", 10, "Iranian involvement", speaker=sau, cue="alleged", about=("IRN",))
+    said = claim("c4", 11, "Iran was behind it", speaker=sau, about=("IRN",))
+    assert pick([denial, other, alleged, said], denial, Hint()) is alleged
+    # a denial that does not name its own speaker has no accusation to answer
+    bare = claim("c5", 3, "those who say so are lying", speaker=iran, stance="denies")
+    assert pick([bare, other, alleged], bare, Hint()) is None
+    # nor does an accusation against someone else
+    elsewhere = claim("c6", 10, "Syrian involvement", speaker=sau, cue="alleged", about=("SYR",))
+    assert pick([denial, other, elsewhere], denial, Hint()) is None
+
+
+def test_a_claim_noun_picks_the_claim_told_with_its_verb():
+    egy = Actor(text="they", code="EGY", sector="GOV", kind="country")
+    tur = Actor(text="the Turkish ministry", code="TUR", sector="GOV", kind="organisation")
+    concluded = claim("c1", 4, "the agreement is null and void", speaker=egy, cue="concluded")
+    deemed = claim("c2", 5, "the deal goes against resolution 2259", speaker=egy, cue="deemed")
+    denial = claim("c3", 7, "the summit", speaker=tur, stance="disputes", cue="denounced")
+    assert pick([concluded, deemed, denial], denial,
+                Hint(noun="conclusion", pointed=True)) is concluded
+    assert pick([concluded, deemed, denial], denial, Hint(pointed=True)) is deemed
+    assert noun_cue("finding", "found") and noun_cue("allegation", "alleged")
+    assert not noun_cue("claim", "said")
+
+
+def test_two_people_of_one_government_are_two_speakers():
+    trump = Actor(text="Trump", code="USA", sector="GOV", name="Donald Trump", kind="person")
+    bolton = Actor(text="Bolton", code="USA", sector="GOV", name="John Bolton", kind="person")
+    told = claim("c1", 3, "I informed John Bolton last night that his services are no longer "
+                 "needed", speaker=trump)
+    account = claim("c2", 6, "I offered to resign last night and President Trump said let's talk "
+                    "about it tomorrow", speaker=bolton, stance="disputes", about=("USA",))
+    assert pick([told, account], account, Hint()) is told
+    again = claim("c3", 7, "I offered to resign last night", speaker=trump, stance="disputes")
+    assert pick([told, again], again, Hint()) is None  # Trump does not answer himself
+
+
+def test_a_former_office_holder_is_not_the_government():
+    major = Actor(text="John Major", code="GBR", sector=None, name="John Major", kind="person")
+    gov = Actor(text="the government", code="GBR", sector="GOV", kind="organisation")
+    intent = claim("c1", 16, "the true intent of seeking prorogation was to shut down debate",
+                   speaker=major)
+    counter = claim("c2", 17, "prorogation is a political tool given to the executive",
+                    speaker=gov, stance="disputes")
+    assert pick([intent, counter], counter, Hint()) is intent
+
+
+def test_a_quote_after_a_colon_spelling_out_a_finding_is_the_finders():
+    rows = [("The", "the", "DET", "det", 2), ("High", "High", "PROPN", "compound", 2),
+            ("Court", "Court", "PROPN", "nsubj", 3), ("ruled", "rule", "VERB", "ROOT", 3),
+            (",", ",", "PUNCT", "punct", 3), ("finding", "find", "VERB", "advcl", 3),
+            ("that", "that", "SCONJ", "mark", 8), ("it", "it", "PRON", "nsubj", 8),
+            ("was", "be", "AUX", "ccomp", 5), ("not", "not", "PART", "neg", 8),
+            ("justiciable", "justiciable", "ADJ", "acomp", 8), (":", ":", "PUNCT", "punct", 3),
+            ('"', '"', "PUNCT", "punct", 15), ("It", "it", "PRON", "nsubj", 15),
+            ("is", "be", "AUX", "ccomp", 15), ("not", "not", "PART", "neg", 15),
+            ("for", "for", "ADP", "prep", 15), ("us", "we", "PRON", "pobj", 17),
+            (".", ".", "PUNCT", "punct", 3), ('"', '"', "PUNCT", "punct", 3)]
+    rows[14] = ("is", "be", "AUX", "ccomp", 3)
+    rows[13] = ("It", "it", "PRON", "nsubj", 14)
+    rows[15] = ("not", "not", "PART", "neg", 14)
+    rows[16] = ("for", "for", "ADP", "prep", 14)
+    rows[17] = ("us", "we", "PRON", "pobj", 16)
+    rows[12] = ('"', '"', "PUNCT", "punct", 14)
+    sent = sentence(rows)
+    found = attributions([sent], sent.text, {"say"})
+    assert [cue.text for _, _, cue in found] == ["finding"]
 
 
 def test_a_cue_inside_another_quote_attributes_nothing():

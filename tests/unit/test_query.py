@@ -11,7 +11,7 @@ import pytest
 
 import dotterel.query as Q
 from dotterel.query import _claims, _rows
-from dotterel.records import Actor, Article, ArticleResult, Claim, Event
+from dotterel.records import Actor, Article, ArticleResult, Claim, Event, Place
 from dotterel.store import Store
 
 AFG = Actor(text="The Taliban", code="AFG", sector="GOV", name="Taliban", start=0, end=11)
@@ -79,11 +79,11 @@ def con(tmp_path: Path):
 
 def test_public_surface() -> None:
     assert Q.__all__ == [
-        "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "MAX_LIMIT", "PERIODS", "QUAD_CLASSES",
-        "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary", "NotFound",
-        "Page", "QueryError", "SeriesPoint", "StoredClaim", "StoredEvent", "ThreadEntry",
-        "article", "claim_id", "claim_thread", "claims", "counts", "dyad_series",
-        "event_source", "events", "export", "top_dyads"]
+        "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "LEVELS", "MAX_LIMIT", "PERIODS",
+        "QUAD_CLASSES", "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary",
+        "EventPlace", "NotFound", "Page", "QueryError", "SeriesPoint", "StoredClaim",
+        "StoredEvent", "ThreadEntry", "article", "claim_id", "claim_thread", "claims", "counts",
+        "dyad_series", "event_places", "event_source", "events", "export", "top_dyads"]
 
 
 def test_query_errors_live_in_the_catalogue() -> None:
@@ -284,3 +284,35 @@ def test_the_cli_offers_the_export_formats_of_query() -> None:
     from dotterel.cli._app import ExportFormat
 
     assert [f.value for f in ExportFormat] == list(Q.EXPORT_FORMATS)
+
+
+# --- places: located events by place, for the map ------------------------------------------
+
+KABUL = Place(name="Kabul", country="AFG", lat=34.53, lon=69.17, geonameid=1138958,
+              feature="city")
+HELMAND = Place(name="Helmand", country="AFG", lat=31.4, lon=64.0, feature="admin1")
+AFGHANISTAN = Place(name="Afghanistan", country="AFG", lat=34.53, lon=69.17, geonameid=1149361,
+                    feature="country")
+
+
+def test_event_places_by_level(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    kinds = [("120", "REJECT"), ("111", "ACCUSE"), ("190", "ASSAULT"), ("173", "COERCE"),
+             ("057", "AGREE")]  # one real-world event each: no two cluster
+    placed = [replace(ev(f"p{i}", AFG, IRN, cameo=cameo, plover=plover, day=f"2023-0{i + 1}-10"),
+                      location=where, sentence=i)
+              for i, (where, (cameo, plover)) in enumerate(zip(
+                  (KABUL, KABUL, HELMAND, AFGHANISTAN, None), kinds))]
+    with Store(tmp_path / "p.duckdb") as store:
+        store.write_batch([art("pa", "2023-06-10", tuple(placed))])
+        con = store.connection
+        assert con.execute("SELECT location_level FROM events ORDER BY sentence").fetchall() == [
+            ("city",), ("city",), ("region",), ("country",), (None,)]
+        found = Q.event_places(con, actor="AFG", recipient="IRN")
+        assert [(p.name, p.level, p.events) for p in found] == [
+            ("Kabul", "city", 2), ("Afghanistan", "country", 1), ("Helmand", "region", 1)]
+        assert [p.name for p in Q.event_places(con, level="country")] == ["Afghanistan"]
+        assert Q.event_places(con, actor="USA") == ()
+        with pytest.raises(Q.QueryError):
+            Q.event_places(con, level="continent")

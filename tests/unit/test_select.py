@@ -210,3 +210,55 @@ def test_he_is_the_person_a_role_names():
     assert m.pronoun("he", 113, subject=True).sector == "COP"
     m.add(120, police)
     assert m.pronoun("it", 140).text == "the police"  # a body, not the spokesman
+
+
+def test_accidents_resignations_and_victims_are_no_events():
+    crash = "A motorcyclist was struck by a car driving on the wrong side of the road."
+    assert reasons([ev(text=crash)]) == ["accident"]
+    rammed = "The attacker rammed a car into the wrong side of the road, killing two."
+    assert reasons([ev(text=rammed)]) == [None]
+    quit_ = ev("0831", "CONCEDE", rec=None, text="The envoy resigned on Friday.")
+    assert reasons([quit_]) == ["office"]
+    forced = replace(quit_, sentence_text="The minister resigned after weeks of protests.")
+    assert reasons([forced]) == [None]
+    victims = Actor(text="the casualties", code="USA", sector=None, kind="role")
+    assert reasons([ev(actor=victims)]) == ["no_actor"]
+
+
+def test_an_accusation_needs_someone_accused():
+    blame = ev("111", "ACCUSE", rec=None, text="The Taliban condemned it.")
+    assert reasons([blame]) == ["no_recipient"]
+    assert reasons([replace(blame, recipient=ARMY)]) == [None]
+
+
+def test_what_a_demand_asks_for_is_not_done():
+    text = "Amnesty called for an investigation into the shooting."
+    amnesty = Actor(text="Amnesty", code="NGO", sector=None, kind="organisation")
+    demand = ev("020", "REQUEST", actor=amnesty, rec=ARMY, text=text, start=8)
+    probe = replace(ev("112", "ACCUSE", actor=amnesty, rec=ARMY, text=text,
+                       start=text.index("investigation")), nominal=True)
+    assert reasons([demand, probe]) == [None, "requested"]
+
+
+def test_an_attack_told_through_its_weapon_takes_the_weapons_target():
+    text = "Iran launched missiles targeting US troops."
+    iran = Actor(text="Iran", code="IRN", kind="country")
+    missiles = Actor(text="missiles", code="IRN", sector="MIL", kind="role")
+    troops = Actor(text="US troops", code="USA", sector="MIL", kind="role")
+    launch = ev("195", "ASSAULT", actor=iran, rec=missiles, text=text, start=5)
+    target = ev("190", "ASSAULT", actor=missiles, rec=troops, text=text, start=23)
+    kept, dropped = select([launch, target], SelectionContext(article=ARTICLE))
+    assert [(e.actor.code, e.recipient.code) for e in kept] == [("IRN", "USA")]
+    assert [e.dropped for e in dropped] == ["no_actor"]  # the missiles are no doer
+
+
+def test_an_analysts_reading_of_events_is_not_an_event():
+    text = "A political scientist said the turnout was public support of the protesters."
+    scientist = Actor(text="political scientist Ma Ngok", code=None, sector="EDU", kind="person")
+    claim = Claim(id="c", sentence=0, speaker=scientist, cue="said", content=text[29:],
+                  content_start=29, content_end=len(text), stance="asserts")
+    public = Actor(text="public", code="HKG", sector="CVL", kind="role")
+    backing = ev("051", "SUPPORT", actor=public, text=text, start=text.index("support"))
+    ctx = SelectionContext(article=ARTICLE, claims=[claim])
+    assert reasons([backing], ctx) == ["not_political"]
+    assert reasons([backing]) == [None]

@@ -123,3 +123,18 @@ def test_a_strike_in_an_article_of_attacks_is_an_attack(lexicon):
     assert coder._strike_sense([walkout]) == [walkout]  # no violence: a walkout
     (e, _) = coder._strike_sense([walkout, _strike("airstrike", "195", "ASSAULT")])
     assert (e.cameo, e.plover_type) == ("190", "ASSAULT")
+
+
+def test_they_after_several_actors_named_together_is_all_of_them():
+    m = Mentions()
+    egypt = Actor(text="Shoukry", code="EGY", sector="GOV", kind="person", start=0, end=7)
+    greece = Actor(text="his Greek counterpart", code="GRC", sector="GOV", kind="role",
+                   start=12, end=33)
+    m.add(0, egypt, subject=True)
+    m.add(12, greece)
+    m.add_group(0, [egypt, greece])
+    they = m.pronoun("they", 300, subject=True)
+    assert they is not None and m.group_of(they) == (egypt, greece)
+    m.add(350, Actor(text="Turkey", code="TUR", kind="country", start=350, end=356), subject=True)
+    later = m.pronoun("they", 400, subject=True)
+    assert later.code == "TUR" and m.group_of(later) is None  # a newer topic

@@ -142,6 +142,7 @@ def test_write_rows_and_columns(db: Store) -> None:
     assert (c2["stance"], c2["responds_to"]) == ("denies", "a1-c1")
     [place] = rows(db, "SELECT * FROM places")
     assert (place["name"], place["start_char"], place["end_char"]) == ("Kabul", 60, 65)
+    assert (place["level"], e1["location_level"]) == ("city", "city")
 
 
 def test_missing_actor_and_location_are_null(db: Store) -> None:
@@ -421,3 +422,27 @@ def test_in_memory_store() -> None:
     with Store(":memory:") as s:
         s.write_batch([result("a1")])
         assert query.counts(s.connection)["events"] == 2
+
+
+def test_a_schema_3_store_gets_levels(tmp_path: Path) -> None:
+    """Schema 3 -> 4: the level column of places, events and event clusters, filled in from
+    the stored feature."""
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.write_batch([result("a1")])
+    con = duckdb.connect(str(path))  # take it back to schema 3
+    for table, col in (("events", "location_level"), ("event_clusters", "location_level"),
+                       ("places", "level")):
+        con.execute(f'ALTER TABLE "{table}" DROP COLUMN "{col}"')
+    con.execute("UPDATE events SET location_feature = 'admin1' WHERE id = 'a1-e2'")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError) as err:
+        Store(path, read_only=True)
+    assert err.value.code == "E301" and "older" in err.value.message
+    with Store(path) as s:
+        assert s.schema_version == SCHEMA_VERSION == 4
+        assert rows(s, "SELECT id, location_level FROM events ORDER BY id") == [
+            {"id": "a1-e1", "location_level": "city"}, {"id": "a1-e2", "location_level": "region"}]
+        assert rows(s, "SELECT level FROM places") == [{"level": "city"}]
+        assert {r["location_level"] for r in rows(s, "SELECT * FROM event_clusters")} == {"city"}

@@ -39,12 +39,35 @@ class ActorOut(BaseModel):
     end: int | None
 
 
+Level = Literal["city", "region", "country"]
+_LEVEL = ("How precise the place is: city (a town or a site), region (a province or state) or "
+          "country (the whole country; lat and lon are then its capital's, not where it "
+          "happened).")
+
+
 class PlaceOut(BaseModel):
     name: str
     country: str | None
+    level: Level = Field(description=_LEVEL)
     lat: float | None
     lon: float | None
     geonameid: int | None
+
+
+class EventPlaceOut(BaseModel):
+    name: str
+    country: str | None
+    level: Level = Field(description=_LEVEL)
+    lat: float | None
+    lon: float | None
+    events: int = Field(description="Real-world events placed here.")
+    mentions: int = Field(description="Reports of those events.")
+    first: str | None
+    last: str | None
+
+
+class EventPlaceList(BaseModel):
+    items: list[EventPlaceOut]
 
 
 class PloverOut(BaseModel):

@@ -70,6 +70,25 @@ def events(request: Request,
     return _json.page(found, _json.stored_event)
 
 
+@router.get("/places", response_model=M.EventPlaceList, responses=ERRORS)
+def places(request: Request,
+           actor: Annotated[Text, Query(max_length=32, description="Actor code.")] = None,
+           recipient: Annotated[Text, Query(max_length=32, description="Recipient code.")] = None,
+           type: Annotated[Text, Query(max_length=32, description="PLOVER type.")] = None,  # noqa: A002
+           since: IsoDate | None = None, until: IsoDate | None = None,
+           undirected: Annotated[bool, Query(description="Also recipient -> actor.")] = False,
+           level: Annotated[Literal["city", "region", "country"] | None,
+                            Query(description="Only places of this level.")] = None,
+           limit: Annotated[int, Query(ge=0, le=query.MAX_LIMIT)] = 500) -> Any:
+    """Where the events matching the filters happened, by place, most reported first; each
+    place says its level. A country-level place is the country, not a point at its capital."""
+    with _db(request).open() as store:
+        found = query.event_places(store.connection, actor=actor, recipient=recipient,
+                                   type=type, since=since, until=until, undirected=undirected,
+                                   level=level, limit=limit)
+    return {"items": [asdict(p) for p in found]}
+
+
 @router.get("/dyads", response_model=M.DyadList, responses=ERRORS)
 def dyads(request: Request, since: IsoDate | None = None, until: IsoDate | None = None,
           internal: Annotated[bool, Query(description="Include pairs of one code with "

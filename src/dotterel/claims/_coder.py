@@ -40,7 +40,7 @@ from dotterel.records import Actor, Claim, Event, ParsedArticle, Sentence, Token
 
 OVERLAP_SAME = 0.6  # a nominal claim that repeats a coded claim this much is the same claim
 FIRST_PERSON = frozenset({"i", "we"})
-QUOTE_CUES = frozenset(C.ASSERT_CUES - C.LABEL_VERBS)
+QUOTE_CUES = frozenset(C.ASSERT_CUES - C.LABEL_VERBS - C.NOT_QUOTE_CUES)
 PARSE_STANCES = ("denies", "disputes", "demands_evidence", "retracts")
 DOCUMENT_REACH = 600  # characters: "the summary" may take the issuer of a statement this close
 
@@ -63,6 +63,7 @@ class ClaimCoder:
         for span, sent, cue in attributions(parsed.sentences, parsed.article.text, QUOTE_CUES,
                                             documents=C.DOCUMENT_NOUNS):
             finders[sent.index].quote(span, cue, parsed.article.text)
+        ledger.claims = [_about_quote(c, parsed.sentences, finders) for c in ledger.claims]
         ledger.claims = [c if (s := mentions.at_home(c.speaker)) is c.speaker
                          else replace(c, speaker=s) for c in ledger.claims]
         ledger.settle()
@@ -147,6 +148,19 @@ class _Ledger:
                 self.claims[n] = replace(c, responds_to=lead.responds_to)
 
 
+def _about_quote(c: Claim, sentences: Sequence[Sentence],
+                 finders: dict[int, _SentenceClaims]) -> Claim:
+    """What a quote mentions, over every sentence it spans ('"... the Islamic Republic of Iran
+    ... ," he said' is told in one sentence and attributed in the next)."""
+    keys = set(c.about)
+    for sent in sentences:
+        if sent.start < c.content_end and c.content_start < sent.start + len(sent.text) \
+                and sent.index != c.sentence:
+            inside = [t for t in sent.tokens if c.content_start <= t.idx < c.content_end]
+            keys.update(finders[sent.index]._about(inside))
+    return c if keys == set(c.about) else replace(c, about=tuple(sorted(keys)))
+
+
 def _span(content: Sequence[Token], cue: Token) -> tuple[int, int]:
     if not content:
         return cue.idx, cue.idx + len(cue.text)
@@ -167,6 +181,8 @@ class _SentenceClaims(Speakers):
         for t in self.tree.tokens:
             if t.pos in ("VERB", "AUX", "NOUN", "PROPN"):
                 self._nominal_claim(t) if t.pos in ("NOUN", "PROPN") else self._verb(t)
+            if t.lemma.lower() == "be" and t.pos in ("AUX", "VERB"):
+                self._told_as(t)
         self._according_to()
 
     def _add(self, *, content: Sequence[Token], **kw) -> Claim | None:
@@ -182,6 +198,10 @@ class _SentenceClaims(Speakers):
         for t in content:
             if t.pos == "PROPN" or (t.pos == "NOUN" and t.dep in ("nsubj", "nsubjpass", "dobj", "pobj")):
                 a = self.args.actor_at(t)
+                if a is not None and a.code:
+                    keys.add(a.code)
+            elif t.pos == "ADJ" and t.ent_type == "NORP":  # "alleged Iranian involvement"
+                a = self.args.resolve([t])
                 if a is not None and a.code:
                     keys.add(a.code)
             if t.pos == "PROPN" and len(t.text) > 1:
@@ -205,6 +225,8 @@ class _SentenceClaims(Speakers):
                 return
         stance = cue_stance(cue.lemma.lower(), C.CUE_STANCE.get(cue.lemma.lower()),
                             self._clause_words(cue)) or "asserts"
+        if stance == "asserts" and self._contrary(cue):
+            stance = "disputes"
         claim = self.ledger.add_text(self.sent, speaker=speaker, cue=cue, start=start,
                                      content=content, stance=stance)
         inside = [t for t in self.tree.tokens if start <= t.idx < end]
@@ -274,6 +296,8 @@ class _SentenceClaims(Speakers):
             stance, hint = reaction, Hint(lemma=v.lemma.lower(), pointed=True)
         elif stance == "asserts" and self._own_denial(content, speaker):
             stance = "denies"
+        elif stance == "asserts" and self._contrary(v):
+            stance = "disputes"
         claim = self._add(speaker=speaker, cue=v, content=content, stance=stance, hint=hint,
                           fixed=fixed)
         if lead is not None and claim is not None:
@@ -320,7 +344,11 @@ class _SentenceClaims(Speakers):
                     or any(t.lemma.lower() == "as" and t.dep == "prep" for t in content))
         if not names_it or len([t for t in content if t.pos != "PUNCT"]) < 3:
             return  # "called the minister", "described the scene"
-        self._add(speaker=self._speaker(v), cue=v, content=content, stance="asserts")
+        lead = self._counter_argument(v)  # "denounced the conclusions, calling the deal legal"
+        claim = self._add(speaker=self._speaker(v), cue=v, content=content,
+                          stance="disputes" if lead else "asserts", fixed=lead is not None)
+        if lead is not None and claim is not None:
+            self.ledger.follows[claim.id] = lead
 
     def _is_response(self, clause: Token) -> bool:
         lemma = clause.lemma.lower()
@@ -354,6 +382,19 @@ class _SentenceClaims(Speakers):
         if lemma in C.DISAGREE_VERBS:
             return "disputes"
         return None
+
+    def _contrary(self, v: Token) -> bool:
+        """"Bolton gave a different account, ...": the cue, or the verb it hangs from, tells an
+        account that contradicts another, so what it says disputes that other account."""
+        for verb in (v, self.tree.head(v) if v.dep in ("advcl", "conj") else None):
+            if verb is None:
+                continue
+            for o in self.tree.children(verb, ("dobj",)):
+                if o.lemma.lower() in C.ACCOUNT_NOUNS and any(
+                        k.lemma.lower() in C.CONTRARY_WORDS
+                        for k in self.tree.children(o, ("amod", "det"))):
+                    return True
+        return False
 
     def _own_denial(self, content: Sequence[Token], speaker: Actor | None) -> bool:
         """The content reports the speaker's own denial: "said it denied the report", "we
@@ -399,6 +440,26 @@ class _SentenceClaims(Speakers):
                for c in self.ledger.claims):
             return
         self._add(speaker=owner, cue=noun, content=content, stance="asserts", fixed=True)
+
+    def _told_as(self, be: Token) -> None:
+        """"The government's counter-argument was that ...", "Iran's position is that ...": a
+        claim told as what it is, by the owner of the subject; a counter-argument disputes."""
+        subjects = self.tree.children(be, ("nsubj",))
+        clause = next((k for k in self.tree.children(be, ("ccomp",)) if any(
+            g.dep == "mark" and g.lemma.lower() == "that" for g in self.tree.children(k))), None)
+        noun = next((s for s in reversed(subjects) if s.lemma.lower() in C.ARGUMENT_NOUNS), None)
+        if clause is None or noun is None:
+            return
+        owners = [self._claim_owner(s) for s in subjects]
+        owner = next((a for a in owners if a is not None), None)
+        if owner is None:
+            return
+        words = {x.lower() for s in subjects for x in (s.text, s.lemma)}
+        words |= {k.lemma.lower() for s in subjects for k in self.tree.children(s)}
+        stance = "disputes" if words & C.COUNTER_WORDS else "asserts"
+        content = [t for t in self.tree.subtree(clause.i)
+                   if not (t.dep == "mark" and t.head == clause.i)]
+        self._add(speaker=owner, cue=noun, content=content, stance=stance, fixed=True)
 
     def _response(self, v: Token, noun: Token, stance: str) -> None:
         stance = cue_stance(v.lemma.lower(), stance, self._clause_words(v))

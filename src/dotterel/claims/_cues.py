@@ -14,7 +14,11 @@ ASSERT_CUES = {
     "underline", "underscore", "observe", "remark", "mention", "indicate", "speculate",
     "describe", "call", "label", "brand", "dub", "characterize", "characterise", "concede",
     "continue",  # 'Johnson continued, "And I hope ..."'
+    "conclude", "find", "rule",  # "the court found / ruled that ...", "they concluded that"
 }
+# assertion cues that introduce a clause but not a quote ('"...", found the court' is rare, and
+# "found" beside a quote is mostly something found)
+NOT_QUOTE_CUES = frozenset({"find"})
 # verbs that characterise something rather than report a proposition: "called the attack an act
 # of barbarity", "described the strike as defensive". A claim only with an object and what it is
 # called (see ``_coder._label``); never the cue of a quote ("called for 'an end to violence'").
@@ -30,6 +34,7 @@ CUE_STANCE = {
     "corroborate": "supports", "echo": "supports", "agree": "supports", "verify": "supports",
     "acknowledge": "supports", "concur": "supports", "rebut": "disputes", "disagree": "disputes",
     "retract": "retracts", "withdraw": "retracts", "recant": "retracts", "walk": "retracts",
+    "denounce": "disputes",  # "denounced the conclusions of the summit"
 }
 # cue verbs whose object is what is claimed: "claimed responsibility for the attack", "alleged
 # Iranian involvement", "denied involvement", "confirmed the deaths", "announced his death"
@@ -47,7 +52,20 @@ SHARE_VERBS = {"share", "provide", "present", "produce", "show", "give", "releas
 # nouns that name a claim ("Iran's claim that ...", "these allegations")
 CLAIM_NOUNS = {"claim", "allegation", "accusation", "assertion", "charge", "report", "rumour",
                "rumor", "suggestion", "statement", "remark", "comment", "counter-claim",
-               "contention", "story", "account"}
+               "contention", "story", "account", "conclusion", "finding", "version",
+               "argument", "narrative"}
+# a claim told as what it is: "the government's counter-argument was that ..."
+ARGUMENT_NOUNS = frozenset(CLAIM_NOUNS | {"position", "view", "response", "answer", "line",
+                                          "explanation", "defence", "defense", "case"})
+# words in such a subject that make it answer another claim
+COUNTER_WORDS = frozenset({"counter", "counter-argument", "counterargument", "rebuttal",
+                           "objection", "counterclaim", "counter-claim", "retort"})
+# "gave a different account": an account that contradicts another one disputes it
+ACCOUNT_NOUNS = frozenset({"account", "version", "story", "narrative", "explanation",
+                           "description", "picture"})
+CONTRARY_WORDS = frozenset({"different", "differing", "conflicting", "contradictory",
+                            "contrasting", "opposing", "alternative", "competing", "rival",
+                            "another"})
 ANAPHORIC_DETS = {"these", "those", "this", "that", "such", "the"}
 # a verb of agreement or disagreement with no object of its own answers what was just said:
 # "Hataman agreed, saying only this group was capable" supports the claim before it

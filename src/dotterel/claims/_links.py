@@ -17,7 +17,15 @@ answered: agreeing with it is no challenge.
    counts as one word: "no evidence the attacks came from Yemen");
 5. it points at a claim without naming it ("rejected these allegations", "agreed, saying ..."):
    the latest claim by someone else in the sentences just before (an accusation first, when an
-   accusation is answered).
+   accusation is answered);
+6. a denial by the accused: a denial or dispute that names its own speaker ("those who link the
+   incidents to Iran are lying", said by Iran) answers the latest accusation against that
+   speaker, a claim by someone else told with an accusing cue ("alleged Iranian involvement",
+   "blamed Iran") that names it; before the response first, then after it.
+
+The claim noun a response names picks among the candidates the claims told with the matching
+verb: "the conclusions of the summit" answers what the summit "concluded", "these allegations"
+what someone "alleged".
 
 Rules 2 and 4 look before the response first, then after it: a headline answers what the body
 tells later. No link is better than a wrong one: a response that none of these reaches keeps
@@ -46,6 +54,9 @@ POINTED_WINDOW = 3  # sentences back that "these allegations" or "agreed" may re
 NEXT_WINDOW = 1  # sentences back for a stance that answers in the same breath (rule 3)
 ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "blame"})
 ACCUSE_CUES = ("accus", "blam", "alleg", "charg")
+# claim nouns whose verb does not share their first letters ("the findings" -> "found")
+NOUN_CUES = {"finding": ("find", "found"), "conclusion": ("conclud",)}
+CUE_PREFIX = 5  # letters a claim noun and its verb share: "conclusion"/"concluded"
 STOP = frozenset({
     "the", "a", "an", "of", "to", "in", "and", "that", "have", "has", "been", "be", "is", "are",
     "was", "were", "from", "on", "for", "by", "with", "its", "their", "it", "they", "he", "she",
@@ -84,15 +95,24 @@ def _stem(w: str) -> str:
 
 
 def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
-    """One speaker, as far as the codes tell: the same name, else the same code and sector (a
-    general and a minister of one country may answer each other), else the same words."""
+    """One speaker, as far as the codes tell: the same name, else two people by their surname
+    (Trump and Bolton answer each other), else the same code and sector (a general and a
+    minister of one country may answer each other), else the same words."""
     if a is None or b is None:
         return False
     if a.name and b.name and a.name.lower() == b.name.lower():
         return True
+    if a.kind == "person" and b.kind == "person" and a.name and b.name:
+        return a.name.split()[-1].lower() == b.name.split()[-1].lower()  # Trump and Bolton
     if a.code and b.code:
-        return a.code == b.code and (a.sector == b.sector or not a.sector or not b.sector)
+        return a.code == b.code and (a.sector == b.sector or _for_any(a) or _for_any(b))
     return bool(a.text and b.text and a.text.lower() == b.text.lower())
+
+
+def _for_any(a: Actor) -> bool:
+    """A speaker with a code and no sector stands for any body of its country ("Iran"); a person
+    without one (a former prime minister, a private citizen) speaks for no one but themselves."""
+    return not a.sector and a.kind != "person"
 
 
 def pick(claims: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:
@@ -108,7 +128,8 @@ def pick(claims: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:
     if hint.owner is not None and hint.owner.code:  # rule 2
         return _owned(earlier, response, hint) or _owned(pool, response, hint)
     return _next(earlier, response, hint) or _repeated(earlier, response, hint) \
-        or _repeated(pool, response, hint) or _pointed(earlier, response, hint)
+        or _repeated(pool, response, hint) or _pointed(earlier, response, hint) \
+        or _accused(earlier, pool, response)
 
 
 def _held(claims: Sequence[Claim], response: Claim, c: Claim) -> bool:
@@ -139,8 +160,8 @@ def _repeated(pool: Sequence[Claim], response: Claim, hint: Hint) -> Claim | Non
 
 def _others(pool: Sequence[Claim], response: Claim, hint: Hint) -> list[Claim]:
     others = [c for c in pool if not _same_speaker(c.speaker, response.speaker)]
-    if hint.noun in ACCUSATION_NOUNS:
-        others = [c for c in others if c.cue.lower().startswith(ACCUSE_CUES)] or others
+    if hint.noun:
+        others = [c for c in others if noun_cue(hint.noun, c.cue)] or others
     if hint.head:
         others = [c for c in others if _stem(hint.head) in stems(c.content)]
     return others
@@ -153,6 +174,32 @@ def _next(earlier: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None
             if 0 < response.sentence - c.sentence <= NEXT_WINDOW
             and stems(c.content) & stems(response.content)]
     return near[-1] if near else None
+
+
+def noun_cue(noun: str, cue: str) -> bool:
+    """The claim noun names what the cue verb says: "conclusions" what was "concluded",
+    "allegations" what was "alleged", "the findings" what was "found"."""
+    noun, cue = noun.lower(), cue.lower()
+    if noun in ACCUSATION_NOUNS and cue.startswith(ACCUSE_CUES):
+        return True
+    if cue.startswith(NOUN_CUES.get(noun, ())):
+        return True
+    return len(noun) >= CUE_PREFIX and noun[:CUE_PREFIX] == cue[:CUE_PREFIX]
+
+
+def _accused(earlier: Sequence[Claim], pool: Sequence[Claim], response: Claim) -> Claim | None:
+    """Rule 6: a denial that names its own speaker answers the latest accusation against that
+    speaker by someone else (before the response, else the first after it)."""
+    who = response.speaker
+    if response.stance not in ("denies", "disputes") or who is None or not who.code \
+            or who.code not in response.about:
+        return None
+    against = [c for c in pool if c.cue.lower().startswith(ACCUSE_CUES) and who.code in c.about
+               and c.speaker is not None and c.speaker.code
+               and not _same_speaker(c.speaker, who)]
+    before = [c for c in against if c in earlier]
+    later = [c for c in against if c not in earlier]
+    return before[-1] if before else (later[0] if later else None)
 
 
 def _pointed(earlier: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:

@@ -17,6 +17,8 @@ from dotterel.records import Sentence, Token
 OPEN, CLOSE, STRAIGHT = "\u201c", "\u201d", '"'
 MAX_QUOTE = 3000  # characters; a longer "quote" is an unbalanced quote mark
 SHORT_ATTRIBUTION = 12  # tokens: '"...", he said.' as a sentence of its own
+# verbs of a finding, which a quote after a colon may spell out ("finding that ...: '...'")
+FINDING_VERBS = frozenset({"find", "rule", "conclude", "decide", "determine"})
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -86,7 +88,7 @@ def attributions(sentences: Sequence[Sentence], text: str, cues: Collection[str]
                 out.append((span, sentences[n], cue))
                 break
         else:
-            cue = _introducer(sentences[first], span, text)
+            cue = _introducer(sentences[first], span, text, cues)
             if cue is not None:  # 'In his message, he praised him: "..."'
                 out.append((span, sentences[first], cue))
             elif out and _continues(text, out[-1][0], span):  # '"...," he said. "And more."'
@@ -94,10 +96,13 @@ def attributions(sentences: Sequence[Sentence], text: str, cues: Collection[str]
     return out
 
 
-def _introducer(sent: Sentence, span: tuple[int, int], text: str) -> Token | None:
+def _introducer(sent: Sentence, span: tuple[int, int], text: str,
+                cues: Collection[str] = ()) -> Token | None:
     """The verb of the clause a quote completes after a colon ('he praised them: "..."'), or
     after a comma when the quote runs to the end of the sentence ('defended his decision, "As I
-    have stated ..."'): the last verb before the quote that has its subject before it."""
+    have stated ..."'): the last verb before the quote that has its subject before it; when
+    that verb is what a speech verb reports ('the court ruled, finding that the case was not
+    for the courts: "..."'), the speech verb."""
     before = text[:span[0]].rstrip(" " + OPEN + STRAIGHT)
     mark = before[-1:]
     if mark not in (":", ",") or not sent.start <= len(before) - 1 < sent.end:
@@ -109,6 +114,13 @@ def _introducer(sent: Sentence, span: tuple[int, int], text: str) -> Token | Non
         if t.pos in ("VERB", "AUX") and t.idx < span[0] and any(
                 k.head == t.i and k.dep == "nsubj" and k.idx < t.idx for k in sent.tokens):
             found = t  # the last verb with a subject before the quote
+    by_i = {t.i: t for t in sent.tokens}
+    for _ in range(3):
+        head = by_i.get(found.head) if found is not None else None
+        if found is None or found.dep != "ccomp" or head is None \
+                or head.lemma.lower() not in set(cues) | FINDING_VERBS:
+            break
+        found = head
     return found
 
 

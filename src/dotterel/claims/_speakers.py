@@ -45,6 +45,8 @@ class Speakers:
             s = self._inverted_subject(v)  # '"The only conclusion is ...," tweeted Ken Gude'
         if s is None:
             return None
+        if (outer := self._outer_cue(v, s)) is not None:
+            return self._speaker(outer)
         if s.lemma.lower() in C.PLATFORMS and v.dep == "acl":
             # "posted a message on Twitter blaming Iran": whoever posted it blames
             verb = self.tree.governing_verb(s)
@@ -52,6 +54,19 @@ class Speakers:
                 return self.speaker_at(who)
             return None
         return self.speaker_at(s)
+
+    def _outer_cue(self, v: Token, s: Token) -> Token | None:
+        """"Netanyahu found the strike justified and called the order swift": a cue joined to
+        the clause of another cue (the parser's reading) whose subject speaks for no one ("the
+        strike") is said by the outer cue's speaker."""
+        h = self.tree.head(v)
+        if v.dep != "conj" or h is None or h.dep != "ccomp" or s.head != h.i:
+            return None
+        outer = self.tree.head(h)
+        if outer is None or outer.lemma.lower() not in C.ASSERT_CUES:
+            return None
+        a = self.args.actor_at(s)
+        return outer if a is None or not (a.code or a.sector) else None
 
     def _quoted(self, t: Token) -> bool:
         return any(a <= t.idx < b for a, b in self.ledger.quotes)
@@ -98,6 +113,9 @@ class Speakers:
         speaks for whoever issued it ("the statement said", "a report citing the mayor's
         office"), the words as written staying its text."""
         found = self.args.actor_at(t)
+        if t.lemma.lower() in C.SOURCE_NOUNS and (poss := self.tree.child(t, ("poss",))) \
+                is not None and poss.pos == "PRON":
+            found = self._reporter_of(t) or found  # "Znak.com reported its source said"
         if t.lemma.lower() in C.DOCUMENT_NOUNS and (found is None or not found.code):
             found = self._issuer(t) or found
         elif found is None or not found.code:
@@ -161,8 +179,24 @@ class Speakers:
         if t.lemma.lower() not in C.ENTOURAGE_NOUNS:
             return None
         poss = self.tree.child(t, ("poss",))
-        owner = self.args.actor_at(poss) if poss is not None else None
+        if poss is None:
+            return None
+        owner = self._subject_owner(poss) or self.args.actor_at(poss)
         return owner if owner is not None and owner.code else None
+
+    def _subject_owner(self, poss: Token) -> Actor | None:
+        """"Navalny is a critic of Putin, and his associates alleged ...": "his" in a clause
+        joined to another is the person that clause is about (its subject), not the latest
+        name."""
+        if poss.pos != "PRON" or poss.text.lower() not in ("his", "her"):
+            return None
+        for s in self.tree.tokens:
+            if s.i >= poss.i:
+                return None
+            if s.dep in ("nsubj", "nsubjpass") and s.pos == "PROPN":
+                a = self.args.actor_at(s)
+                return a if a is not None and a.kind == "person" and a.code else None
+        return None
 
     def _known_surname(self, t: Token, found: Actor | None) -> Actor | None:
         """"Johnson", "Mijares": a bare name that the article introduced before with a coded
@@ -176,8 +210,11 @@ class Speakers:
         if not name or not name[-1][:1].isupper():
             return None
         last = name[-1]
-        named = [a for offset, a, _ in reversed(self.args.mentions.items)
-                 if offset < t.idx and (a.code or a.sector) and _names(a, last)]
+        earlier = [a for offset, a, _ in reversed(self.args.mentions.items)
+                   if offset < t.idx and (a.code or a.sector)]
+        named = [a for a in earlier if _names(a, last)] or [
+            a for a in earlier if a.kind == "person" and a.name
+            and _spelled_like(a.name.split()[-1], last)]  # "Sarea", later "Saree"
         # a coded mention first; a role without a country takes the article's home at the end
         return next((a for a in named if a.code), named[0] if named else None)
 
@@ -236,7 +273,8 @@ class Speakers:
             return None
         poss = self.tree.child(t, ("poss",))
         if poss is not None:  # "its source" after "the website reported"
-            a = self.args.actor_at(poss)
+            a = self._reporter_of(t) if poss.pos == "PRON" else None
+            a = a or self.args.actor_at(poss)
             if a is not None and (a.code or a.sector):
                 return a
         for p in self.tree.children(t, ("prep",)):
@@ -246,6 +284,19 @@ class Speakers:
                 if a is not None and (a.code or a.sector):
                     return a
         return None
+
+    def _reporter_of(self, t: Token) -> Actor | None:
+        """"Znak.com reported its source said ...": "its" is the one that reports, the subject
+        of the speech verb the source's words are reported under."""
+        verb = self.tree.head(t)
+        if t.dep != "nsubj" or verb is None or verb.dep != "ccomp":
+            return None
+        outer = self.tree.head(verb)
+        if outer is None or outer.lemma.lower() not in C.ASSERT_CUES:
+            return None
+        s = self.args.subject(outer)
+        a = self.speaker_at(s) if s is not None and s.pos != "PRON" else None
+        return a if a is not None and (a.code or a.sector) else None
 
     def _mention(self, t: Token) -> list[Token]:
         """The speaker phrase without appositions, relative clauses and, after a name, its "of"
@@ -311,6 +362,14 @@ class Speakers:
     def _definite(self, noun: Token) -> bool:
         """"the deal", "these reports": a noun phrase that points back at something told."""
         return any(k.lemma.lower() in C.ANAPHORIC_DETS for k in self.tree.children(noun, ("det",)))
+
+
+def _spelled_like(a: str, b: str) -> bool:
+    """Two spellings of one transliterated name: the same length (five letters or more), the
+    same first three letters, one letter apart ("Sarea" / "Saree")."""
+    if a == b or len(a) != len(b) or len(a) < 5 or a[:3].lower() != b[:3].lower():
+        return False
+    return sum(x != y for x, y in zip(a.lower(), b.lower())) == 1
 
 
 def _names(a: Actor, surname: str) -> bool:

@@ -173,6 +173,12 @@ class ArgumentFinder:
                 out.append(a)
                 out.extend(self._shared_head(c, a))
                 out.extend(self._of_several(c, a))
+        if len({a.code for a in out if a.code}) > 1 and t.dep in ("nsubj", "nsubjpass"):
+            self.mentions.add_group(t.idx, out)  # "Egypt's minister and his Greek counterpart"
+        elif len(out) == 1 and t.text.lower() in GROUP_PRONOUNS:
+            group = self.mentions.group_of(out[0])  # "They called on Turkey": all of them
+            if group:
+                return list(group)
         return out
 
     def _of_several(self, t: Token, actor: Actor) -> list[Actor]:
@@ -200,12 +206,21 @@ class ArgumentFinder:
             return []
         extra = []
         for m in self.tree.children(t, ("amod", "compound", "nmod")):
-            for c in self.tree.children(m, ("conj",)):
+            for c in self._modifier_conjuncts(m):
                 other = self.resolve([c])
                 if other is not None and other.code and other.code != actor.code and \
                         other.code not in {x.code for x in extra}:
                     extra.append(replace(actor, code=other.code, name=other.name or actor.name))
         return extra
+
+    def _modifier_conjuncts(self, m: Token) -> list[Token]:
+        """"Greek, Cypriot and French": the modifiers coordinated with ``m``, adjectives too."""
+        out, todo = [], [m]
+        while todo and len(out) < 5:
+            for k in self.tree.children(todo.pop(), ("conj",)):
+                out.append(k)
+                todo.append(k)
+        return out
 
     # -- roles -------------------------------------------------------------------------------
     def subject(self, v: Token) -> Token | None:
@@ -445,8 +460,18 @@ def _where_or_when(t: Token) -> bool:
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+GROUP_PRONOUNS = frozenset({"they", "them"})
+
+
 def _person_name(toks: Sequence[Token]) -> str | None:
-    names = [t.text for t in toks if t.ent_type == "PERSON"]
+    """The words of the first run of person-tagged tokens: "Sharif Hotak", not "Sharif Hotak
+    Maidan Wardak" from "Sharif Hotak of Maidan Wardak"."""
+    names: list[str] = []
+    for t in toks:
+        if t.ent_type == "PERSON":
+            names.append(t.text)
+        elif names:
+            break
     return " ".join(names) if names else None
 
 

@@ -54,6 +54,8 @@ NOBODY = {"anyone", "anybody", "someone", "somebody", "nobody", "everyone", "eve
 # acts two parties do together, each to the other: meetings and talks, signing an agreement,
 # material cooperation (not pledges, praise or aid, which go to someone else)
 RECIPROCAL = ("04", "057", "06")
+# verbs whose object is what the parties talk about, not a party
+TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "address"})
 MENTION_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"}
 
 
@@ -145,12 +147,13 @@ class EventCoder:
         if recipients == [None] and not tr.nominal:
             recipients = self._indirect_target(tree, tr, args, prior, here, actors[0])
         if cameo.startswith(RECIPROCAL) and len({a.code for a in actors if a is not None}) > 1 \
-                and all(rec is None or rec.code in {a.code for a in actors if a is not None}
-                        for rec in recipients):
-            # "Cyprus, Greece and Israel met", "Turkey and Libya signed a deal": each with
-            # each of the others
-            return [(a, b) for a in actors for b in actors
-                    if a is not None and b is not None and a.code != b.code]
+                and (tr.token.lemma.lower() in TOPIC_VERBS  # "met to discuss Libya": a topic
+                     or all(rec is None or rec.code in {a.code for a in actors if a is not None}
+                            for rec in recipients)):
+            # "Turkey and Libya signed a deal": each with the other; "Egypt's minister and his
+            # Greek, Cypriot and French counterparts met": each with the first named (the
+            # host), and the host with the next, one event per party rather than one per pair
+            return _round_table([a for a in actors if a is not None])
         pairs = []
         for actor in actors:
             for rec in recipients:
@@ -201,6 +204,8 @@ class EventCoder:
         irrealis = code.code[:2] not in ("03", "13") and (  # "came to Iraq to fight ISIS": an
             mod.embedded == "purpose" or under_irrealis(tree, t))  # aim; "a law that would ..."
         unreal = unreal or irrealis
+        if unreal and _met_to_talk(tree, t, code.code, denied):
+            unreal = False
         aid = parsed.article.id
         eid = hashlib.sha1(f"{aid}|{sent.index}|{t.idx}|{actor and actor.code}|{rec and rec.code}"
                            .encode()).hexdigest()[:16]
@@ -256,6 +261,30 @@ def _document(actor: Actor | None) -> bool:
     """A report, study or statement as the doer ("a report released in Kigali alleged ...")."""
     return actor is not None and actor.kind == "unknown" and bool(actor.text) and (
         actor.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS)
+
+
+def _round_table(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """The dyads of a meeting or deal among ``actors``: one per party, each with the first
+    named (the host), who meets the next."""
+    parties: list[Actor] = []
+    for a in actors:
+        if a.code not in {p.code for p in parties}:
+            parties.append(a)
+    if len(parties) < 2:
+        return []
+    host, rest = parties[0], parties[1:]
+    return [(host, rest[0])] + [(a, host) for a in rest]
+
+
+GATHERING = frozenset({"gather", "meet", "convene", "assemble", "sit"})
+
+
+def _met_to_talk(tree: Tree, t: Token, cameo: str, denied: bool) -> bool:
+    """"The ministers gathered in Cairo to discuss ...": talks that people met for took place
+    (the meeting is told in the past), unlike a fight someone went somewhere for."""
+    head = tree.head(t)
+    return (cameo.startswith("04") and not denied and t.dep in ("advcl", "xcomp")
+            and head is not None and head.lemma.lower() in GATHERING and head.tag == "VBD")
 
 
 def _uncoded(tree: Tree, t: Token | None) -> Actor | None:

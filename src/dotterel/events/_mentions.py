@@ -35,6 +35,9 @@ WEAPONS = frozenset({"drone", "missile", "rocket", "jet", "warplane", "aircraft"
                      "destroyer", "submarine", "artillery", "plane", "shell", "mortar"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "UAF", "INT"})
 HOME_MIN_SHARE = 0.3
+# a subject pronoun continues the topic (the last subject) only this many characters on, about
+# two sentences; beyond that, the nearest compatible mention
+TOPIC_WINDOW = 400
 # offices of state: an unnamed holder belongs to the country whose politics the article follows
 OFFICES = frozenset({"GOV", "LEG", "JUD"})
 STATE = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY"})  # the home country must be at least this share of the country mentions
@@ -43,10 +46,11 @@ STATE = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY"})  # the home country must 
 class Mentions:
     """The actors mentioned so far in one article, in text order."""
 
-    __slots__ = ("items", "persons", "home_code", "politics_code")
+    __slots__ = ("items", "persons", "home_code", "politics_code", "groups")
 
     def __init__(self) -> None:
         self.items: list[tuple[int, Actor, bool]] = []
+        self.groups: dict[int, tuple[Actor, ...]] = {}  # subject offset -> its conjoined actors
         self.persons: dict[str, Actor] = {}
         self.home_code: str | None = None  # set once the article is read (``settle``)
         self.politics_code: str | None = None
@@ -104,13 +108,33 @@ class Mentions:
         if actor.code or actor.sector:
             insort(self.items, (offset, actor, subject), key=lambda x: x[0])
 
+    def add_group(self, offset: int, actors: list[Actor]) -> None:
+        """Several actors named together as one subject ("Egypt's foreign minister and his
+        Greek and Cypriot counterparts gathered ..."), which a later "they" may take."""
+        group = tuple(actors)
+        rep = replace(actors[0], kind="group")  # what a plural pronoun can take
+        insort(self.items, (offset, rep, True), key=lambda x: x[0])
+        self.groups[offset] = group
+
+    def group_of(self, actor: Actor) -> tuple[Actor, ...] | None:
+        """The group a mention was named in, if any."""
+        if actor.kind != "group":
+            return None
+        for off, a, _ in reversed(self.items):
+            if a == actor and off in self.groups:
+                return self.groups[off]
+        return None
+
     def add_person(self, full_name: str, actor: Actor) -> None:
         """Remember a named person with the code and sector their role gave them."""
         person = replace(actor, name=full_name, kind="person")
         parts = full_name.split()
-        self.persons[full_name.lower()] = person
-        if len(parts) > 1:
-            self.persons[parts[-1].lower()] = person
+        keys = [full_name.lower()] + ([parts[-1].lower()] if len(parts) > 1 else [])
+        for key in keys:
+            known = self.persons.get(key)
+            if known is not None and known.code and not person.code:
+                continue  # "Prime Minister Johnson" does not undo the coded "Boris Johnson"
+            self.persons[key] = person
 
     def person(self, name: str) -> Actor | None:
         key = name.lower().strip()
@@ -135,8 +159,10 @@ class Mentions:
             ok = lambda a: a.kind != "person"  # noqa: E731
         else:
             return None
-        if subject and (found := self._last(before, ok, subjects_only=True)) is not None:
-            return found
+        if subject and (found := self._last(before, ok, subjects_only=True)) is not None \
+                and before - self._offset(found) <= (
+                    2 * TOPIC_WINDOW if found.kind == "group" else TOPIC_WINDOW):
+            return found  # several actors named together stay the topic a little longer
         return self._last(before, ok)
 
     def definite(self, head_lemma: str, before: int) -> Actor | None:

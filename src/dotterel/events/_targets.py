@@ -46,6 +46,11 @@ def act_owner(tree: Tree, v: Token, prior: Sequence[Event], actor: Actor | None,
                 return e.actor
             if not generic and e.cameo[:2] in roots:
                 return e.actor
+        if not generic:  # "condemned the bombing" whose doer no one names: its unnamed doer
+            unnamed = [e for e in prior if e.actor is not None and e.actor.kind == "unattributed"
+                       and e.cameo[:2] in roots and e.trigger_start < v.idx]
+            if unnamed:
+                return unnamed[-1].actor
     return None
 
 

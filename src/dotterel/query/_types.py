@@ -14,6 +14,7 @@ MAX_LIMIT = 1000  # rows per page; a client pages with offset beyond it
 QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
                 4: "material_conflict"}
 CHALLENGES = ("denies", "disputes", "demands_evidence")  # stances that contest a claim
+LEVELS = ("city", "region", "country")  # how precise a location is (contract.place_level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +110,20 @@ class ClaimThread:
     thread_id: str | None  # the store's thread id (source "thread_id"), else None
     entries: tuple[ThreadEntry, ...]  # by article date (undated last), then text order
     source: Literal["responds_to", "thread_id"]  # how the thread was found
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlace:
+    """A place where events happened, for a map: the real-world events placed there and their
+    reports. ``level`` is "city" (a town or site), "region" or "country"; a country-level place
+    is the whole country, and ``lat``/``lon`` (its capital's) are not where the events were."""
+
+    name: str
+    country: str | None
+    level: str
+    lat: float | None
+    lon: float | None
+    events: int
+    mentions: int
+    first: str | None  # ISO dates of its first and last event (None: undated)
+    last: str | None

@@ -11,7 +11,7 @@ import pyarrow as pa
 from dotterel.errors import E301, StoreError
 from dotterel.store._sql import run, scalar
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _ARROW = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -64,7 +64,8 @@ EVENTS = Table("events", (
     ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
     ("location_lon", "DOUBLE"), ("location_geonameid", "BIGINT"), ("location_feature", "VARCHAR"),
     ("negated", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("confidence", "DOUBLE"),
-    ("event_date", "DATE"), ("reported_by", "VARCHAR"), ("cluster_id", "VARCHAR")))
+    ("event_date", "DATE"), ("reported_by", "VARCHAR"), ("cluster_id", "VARCHAR"),
+    ("location_level", "VARCHAR")))
 
 # An event cluster: the events, across articles, that report one real-world event (store/_clusters.py).
 # ``id`` is the id of its first event (the root), whose date, dyad and codes it carries; the
@@ -77,7 +78,7 @@ EVENT_CLUSTERS = Table("event_clusters", (
     ("location_name", "VARCHAR"), ("location_country", "VARCHAR"), ("location_lat", "DOUBLE"),
     ("location_lon", "DOUBLE"), ("location_geonameid", "BIGINT"), ("location_feature", "VARCHAR"),
     ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
-    ("first_article_id", "VARCHAR")))
+    ("first_article_id", "VARCHAR"), ("location_level", "VARCHAR")))
 
 CLAIMS = Table("claims", (
     ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("sentence", "INTEGER"),
@@ -95,10 +96,17 @@ CLAIM_THREADS = Table("claim_threads", (
     ("n_articles", "INTEGER"), ("n_denials", "INTEGER"), ("n_disputes", "INTEGER"),
     ("n_supports", "INTEGER"), ("n_evidence_demands", "INTEGER"), ("updated_at", "TIMESTAMP")))
 
+# A location's level (``location_level``, ``level``) is how precise it is, as the JSON contract
+# gives it (``dotterel.contract.place_level``): "city" (a town or a site), "region" (a province
+# or state) or "country" (the country itself: its coordinates are its capital's, not the place).
 PLACES = Table("places", (
     ("id", "VARCHAR"), ("article_id", "VARCHAR"), ("name", "VARCHAR"), ("country", "VARCHAR"),
     ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("geonameid", "BIGINT"), ("feature", "VARCHAR"),
-    ("start_char", "INTEGER"), ("end_char", "INTEGER")))
+    ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("level", "VARCHAR")))
+
+# the level of a stored feature, for rows written before schema 4 (contract.LEVELS, in SQL)
+_LEVEL_OF = ("CASE {f} WHEN 'country' THEN 'country' WHEN 'admin1' THEN 'region' "
+             "ELSE 'city' END")
 
 FAILURES = Table("failures", (
     ("id", "VARCHAR"), ("origin", "VARCHAR"), ("line", "INTEGER"), ("code", "VARCHAR"),
@@ -114,6 +122,14 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # for writing (Store -> _clusters.cluster_unassigned)
     2: ('ALTER TABLE "events" ADD COLUMN IF NOT EXISTS "cluster_id" VARCHAR',
         EVENT_CLUSTERS.ddl()),
+    # 3 -> 4: every location says its level (city, region, country), filled in from its feature
+    3: tuple(statement for table, prefix in (("events", "location_"), ("event_clusters", "location_"),
+                                             ("places", ""))
+             for statement in (
+                 f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS "{prefix}level" VARCHAR',
+                 f'UPDATE "{table}" SET "{prefix}level" = '
+                 + _LEVEL_OF.format(f=f'"{prefix}feature"')
+                 + f' WHERE "{prefix}name" IS NOT NULL AND "{prefix}level" IS NULL')),
 }
 
 TABLES = (ARTICLES, EVENTS, EVENT_CLUSTERS, CLAIMS, CLAIM_THREADS, PLACES, FAILURES, RUNS)

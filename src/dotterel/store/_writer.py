@@ -25,6 +25,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dotterel.contract import place_level
 from dotterel.records import Actor, ArticleResult, Claim, Event, Failure, Place
 from dotterel.store._clusters import cluster_events
 from dotterel.store._schema import ARTICLES, CLAIMS, EVENTS, FAILURES, PLACES, RUNS, Table
@@ -244,7 +245,8 @@ def _location(place: Place | None) -> dict[str, Any]:
     p = place or Place(name="", country=None, lat=None, lon=None)
     return {"location_name": p.name if place else None, "location_country": p.country,
             "location_lat": p.lat, "location_lon": p.lon, "location_geonameid": p.geonameid,
-            "location_feature": p.feature}
+            "location_feature": p.feature,
+            "location_level": place_level(place) if place else None}
 
 
 def event_row(e: Event, *, article_id: str, article_date: str | None = None) -> dict[str, Any]:
@@ -272,7 +274,8 @@ def _claim_row(c: Claim, *, article_id: str) -> dict[str, Any]:
 def _place_rows(r: ArticleResult) -> list[dict[str, Any]]:
     return [{"id": f"{r.article.id}:{n}", "article_id": r.article.id, "name": p.name,
              "country": p.country, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
-             "feature": p.feature, "start_char": p.start, "end_char": p.end}
+             "feature": p.feature, "start_char": p.start, "end_char": p.end,
+             "level": place_level(p)}
             for n, p in enumerate(r.places)]
 
 

@@ -49,6 +49,10 @@ def install(app: FastAPI) -> None:
     def article(article_id: str) -> HTMLResponse:
         return render("article", "Article", id=article_id)
 
+    @app.get("/map", include_in_schema=False)
+    def map_page() -> HTMLResponse:
+        return render("map", "Map")
+
     @app.get("/code", include_in_schema=False)
     def code() -> HTMLResponse:
         return render("code", "Code an article")

@@ -161,6 +161,59 @@
       challenged, meta);
   }
 
+  /* ---------- the map: equirectangular, drawn offline from the bundled outline ---------- */
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  let worldOutline = null;
+  function svgEl(tag, attrs, ...children) {
+    const n = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined) n.setAttribute(k, String(v));
+    for (const c of children.flat()) if (c) n.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    return n;
+  }
+  async function world() {
+    if (!worldOutline) worldOutline = await api("/static/world.json");
+    return worldOutline;
+  }
+  function placeLabel(p) {
+    return `${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.mentions} report${p.mentions === 1 ? "" : "s"}`;
+  }
+
+  /* Towns, sites and regions are points sized by reports; country-level places are the whole
+     country, so they are listed apart and never drawn at the capital. */
+  async function placeMap(path, box) {
+    try {
+      const [outline, found] = await Promise.all([world(), api(path)]);
+      const points = found.items.filter(p => p.level !== "country" && p.lat !== null && p.lon !== null);
+      const countries = found.items.filter(p => p.level === "country");
+      const most = Math.max(1, ...points.map(p => p.mentions));
+      const map = svgEl("svg", { class: "map", viewBox: `0 0 ${outline.width} ${outline.height}`, role: "img",
+        "aria-label": `${points.length} places of towns, sites and regions` },
+        svgEl("rect", { class: "sea", x: 0, y: 0, width: outline.width, height: outline.height }),
+        svgEl("path", { class: "land", d: outline.path }),
+        points.map(p => svgEl("circle", { class: "place lvl-" + p.level, cx: (p.lon + 180).toFixed(2),
+          cy: (90 - p.lat).toFixed(2), r: (1.2 + 4 * Math.sqrt(p.mentions / most)).toFixed(2),
+          "data-name": p.name, "data-mentions": p.mentions },
+          svgEl("title", {}, `${placeLabel(p)} · ${p.level}`))));
+      const key = el("p", { class: "legend" }, el("span", { class: "key lvl-city" }, "town or site"),
+        el("span", { class: "key lvl-region" }, "region"), el("span", { class: "muted" }, " · size: reports"));
+      const listed = countries.length
+        ? el("table", { class: "country-places" },
+          el("thead", {}, el("tr", {}, el("th", {}, "Country"), el("th", { class: "num" }, "Events"),
+            el("th", { class: "num" }, "Reports"), el("th", {}, "Dates"))),
+          el("tbody", {}, countries.map(p => el("tr", {},
+            el("td", {}, el("span", { class: "code" }, p.country || "?"), " ", p.name),
+            el("td", { class: "num" }, p.events), el("td", { class: "num" }, p.mentions),
+            el("td", { class: "date" }, p.first ? (p.first === p.last ? p.first : `${p.first} … ${p.last}`) : "undated")))))
+        : el("p", { class: "muted" }, "No events placed only in a country.");
+      box.replaceChildren(
+        points.length ? map : el("p", { class: "muted" }, "No events placed in a town, site or region."),
+        points.length ? key : null,
+        el("h3", {}, "Placed only in a country"),
+        el("p", { class: "muted note" }, "The article names the country, not a town or region: listed here, not drawn on the map."),
+        listed);
+    } catch (err) { box.replaceChildren(failure(err)); }
+  }
+
   /* ---------- pages ---------- */
   async function home() {
     const dyadsPath = "/api/dyads?limit=15", claimsPath = "/api/claims?disputed=true&limit=10";
@@ -212,9 +265,13 @@
     const seriesHead = el("h2", {}, "Events per period ");
     const tableBox = el("div", {}, el("p", { class: "loading" }, "Loading…"));
     const eventsPath = `/api/events?actor=${enc(a)}&recipient=${enc(b)}&undirected=true&limit=200`;
+    const placesPath = `/api/places?actor=${enc(a)}&recipient=${enc(b)}&undirected=true`;
+    const mapBox = el("div", { class: "map-box" }, el("p", { class: "loading" }, "Loading…"));
     root.replaceChildren(el("h1", {}, `${a} – ${b}`),
       el("section", {}, seriesHead, choose, chartBox, quadLegend()),
+      section("Where", placesPath, mapBox),
       section("Events", eventsPath, tableBox));
+    placeMap(placesPath, mapBox);
 
     async function drawSeries(by) {
       const path = `/api/dyads/${enc(a)}/${enc(b)}/series?by=${by}`;
@@ -320,6 +377,27 @@
     });
   }
 
-  const pages = { home, dyad, claim, article, code };
+  async function mapPage() {
+    const asked = new URLSearchParams(location.search);
+    const params = new URLSearchParams();
+    for (const k of ["actor", "recipient", "type", "since", "until"]) if (asked.get(k)) params.set(k, asked.get(k));
+    if (asked.get("actor") && asked.get("recipient")) params.set("undirected", "true");
+    const form = el("form", { class: "search map-filter", role: "search" },
+      ["actor", "recipient", "type"].map(k => el("input", { type: "search", name: k, value: asked.get(k) || "",
+        placeholder: k === "type" ? "PLOVER type, e.g. ASSAULT" : `${k} code, e.g. AFG`, "aria-label": k })),
+      el("button", { type: "submit" }, "Show"));
+    form.addEventListener("submit", ev => {
+      ev.preventDefault();
+      const next = new URLSearchParams();
+      for (const k of ["actor", "recipient", "type"]) if (form[k].value.trim()) next.set(k, form[k].value.trim());
+      location.search = next.toString();
+    });
+    const path = "/api/places?" + params.toString();
+    const box = el("div", { class: "map-box" }, el("p", { class: "loading" }, "Loading…"));
+    root.replaceChildren(el("h1", {}, "Where events happened"), form, section("Map", path, box));
+    await placeMap(path, box);
+  }
+
+  const pages = { home, dyad, claim, article, code, map: mapPage };
   (pages[root.dataset.page] || home)();
 })();
