@@ -138,3 +138,25 @@ def test_they_after_several_actors_named_together_is_all_of_them():
     m.add(350, Actor(text="Turkey", code="TUR", kind="country", start=350, end=356), subject=True)
     later = m.pronoun("they", 400, subject=True)
     assert later.code == "TUR" and m.group_of(later) is None  # a newer topic
+
+
+def _act(cameo: str, plover: str, actor: Actor | None, rec: Actor | None, start: int,
+         sentence: int = 0) -> Event:
+    return Event(id=f"{cameo}{start}", sentence=sentence, sentence_text="...", trigger="x",
+                 trigger_start=start, trigger_end=start + 1, actor=actor, recipient=rec,
+                 cameo=cameo, plover_type=plover, plover_mode=None, goldstein=-5.0, quad_class=4)
+
+
+def test_condemning_an_act_targets_its_doer_once_the_article_is_read():
+    from dotterel.events._targets import answered_acts
+    police = Actor(text="police", code="HKG", sector="COP", kind="role")
+    amnesty = Actor(text="Amnesty", code="NGO", kind="organisation")
+    shooting = _act("190", "ASSAULT", police, None, 10)
+    call = _act("020", "REQUEST", amnesty, None, 90, sentence=3)
+    _, answered = answered_acts([shooting, call], {(3, 90): {"19"}})
+    assert answered.recipient.code == "HKG" and answered.recipient.sector == "COP"
+    # no doer told before: the unnamed perpetrators of violence, coded where it happened
+    (alone,) = answered_acts([call], {(3, 90): {"19"}}, "RUS")
+    assert (alone.recipient.code, alone.recipient.kind) == ("RUS", "unattributed")
+    # nothing recorded for it, or a target already: left as it is
+    assert answered_acts([call], {}, "RUS") == [call]

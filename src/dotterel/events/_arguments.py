@@ -455,7 +455,10 @@ TIME_ENTS = {"DATE", "TIME"}
 
 
 def _where_or_when(t: Token) -> bool:
-    return t.ent_type in TIME_ENTS or t.ent_type == "FAC" or (
+    """"On Streatham High Road", "on Sunday": a place or a time. A facility that is the verb's
+    own object is what was acted on ("banned Iranian airline Mahan Air", which the tagger may
+    call a facility)."""
+    return t.ent_type in TIME_ENTS or (t.ent_type == "FAC" and t.dep != "dobj") or (
         t.pos == "PROPN" and t.lemma.lower() in SITE_HEADS) or t.lemma.lower() in {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 

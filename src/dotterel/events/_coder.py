@@ -30,7 +30,8 @@ from dotterel.events._mentions import Mentions
 from dotterel.events._modality import Modality, recode
 from dotterel.events._readings import Reading, Sentence as Readings, read
 from dotterel.events._sentence import after_sentence
-from dotterel.events._targets import ANSWERING_ROOTS, act_owner, head_recipient
+from dotterel.events._targets import (ANSWERING_ROOTS, act_kinds, act_owner, answered_acts,
+                                      head_recipient)
 from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger, find_triggers
 from dotterel.events._where import PlaceFinder, event_place, locate, locative, localise
@@ -68,10 +69,14 @@ class EventCoder:
         self.lexicon = lexicon
         self.resolve = resolve
         self.find_places = find_places
+        # condemnations of acts whose doer only the whole article gives: (sentence, trigger
+        # offset) -> the kinds of act their object names
+        self._answering: dict[tuple[int, int], set[str]] = {}
 
     def code(self, parsed: ParsedArticle, *, dateline: Place | None = None,
              mentions: Mentions | None = None) -> list[Event]:
         mentions = mentions if mentions is not None else Mentions()
+        self._answering = {}
         events: list[Event] = []
         named: list[Place] = []
         for sent in parsed.sentences:
@@ -79,7 +84,8 @@ class EventCoder:
             named.extend(places)
             events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events,
                                              places=places))
-        return self._strike_sense(in_context(events, mentions, dateline, places=named))
+        coded = self._strike_sense(in_context(events, mentions, dateline, places=named))
+        return answered_acts(coded, self._answering, mentions.home_code)
 
     def _strike_sense(self, events: list[Event]) -> list[Event]:
         """A bare "strike" is a walkout by default (143), but in an article of air strikes,
@@ -131,8 +137,8 @@ class EventCoder:
                 actor, rec = localise(actor, location[1]), localise(rec, location[1])
                 actor = _unattributed(actor, r.trigger.pattern.cameo, location[1])
                 coded = _troops_arriving(_expelled_body(r.trigger, rec), tree, r.actor, actor)
-                where = event_place(tree, r.trigger.light or r.trigger.token, places,
-                                    coded.pattern.cameo)
+                where = _not_a_party(event_place(tree, r.trigger.light or r.trigger.token,
+                                                 places, coded.pattern.cameo), actor, rec)
                 out.append(self._event(coded, tree, parsed, actor, rec, where, args,
                                        r.modality))
         return after_sentence(self.lexicon, out, tree, args)
@@ -179,6 +185,8 @@ class EventCoder:
             owner = act_owner(tree, tr.token, list(prior) + here, actor, self._noun_roots)
             if owner is not None:
                 return [owner]
+            if roots := act_kinds(tree, tr.token, self._noun_roots):
+                self._answering[(tree.sent.index, tr.token.idx)] = roots
         return [None]
 
     def _noun_roots(self, lemma: str) -> set[str]:
@@ -261,6 +269,17 @@ def _document(actor: Actor | None) -> bool:
     """A report, study or statement as the doer ("a report released in Kigali alleged ...")."""
     return actor is not None and actor.kind == "unknown" and bool(actor.text) and (
         actor.text.split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS)
+
+
+def _not_a_party(place: Place | None, *parties: Actor | None) -> Place | None:
+    """"Called on Turkey to halt drilling": Turkey is whom the call is made to, not where."""
+    if place is None or place.start is None:
+        return place
+    for a in parties:
+        if a is not None and a.start is not None and a.end is not None \
+                and place.end is not None and place.start <= a.start and a.end <= place.end:
+            return None  # the party is the place itself, not someone in it
+    return place
 
 
 def _round_table(actors: list[Actor]) -> list[tuple[Actor, Actor]]:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from dotterel.events._tree import OBJ, Tree
 from dotterel.records import Actor, Event, Token
@@ -55,6 +56,41 @@ def act_owner(tree: Tree, v: Token, prior: Sequence[Event], actor: Actor | None,
 
 
 VERBAL_ROOTS = ("01", "02", "10", "11", "12", "13")
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def act_kinds(tree: Tree, v: Token, kinds: Callable[[str], set[str]]) -> set[str]:
+    """The CAMEO roots of the specific acts the verb's objects name ("condemned the attack")."""
+    return {r for noun in _objects(tree, v) for r in kinds(noun.lemma.lower())
+            if r not in VERBAL_ROOTS}
+
+
+def answered_acts(events: list[Event], answering: dict[tuple[int, int], set[str]],
+                  home: str | None = None) -> list[Event]:
+    """Condemnations, demands and rejections of an act whose doer the sentence could not see
+    ("the spokesperson condemned the attack", told before anyone was named, or an attack
+    whose doer is unnamed): once the whole article is read, the latest such act told before,
+    by someone else, gives the target."""
+    if not answering:
+        return events
+    out = []
+    for e in events:
+        roots = answering.get((e.sentence, e.trigger_start))
+        if roots and e.recipient is None:
+            done = [x for x in events if x.trigger_start < e.trigger_start
+                    and x.cameo[:2] in roots and x.actor is not None and x.actor.code
+                    and not x.negated and not x.hypothetical
+                    and not (e.actor is not None and x.actor.code == e.actor.code
+                             and (x.actor.sector in STATE) == (e.actor.sector in STATE))]
+            if done:
+                doer = done[-1].actor
+                e = replace(e, recipient=replace(doer, text="", start=None, end=None))
+            elif home and roots & set(VIOLENT_ROOTS):  # "condemned the attack" no one claims:
+                # its unnamed doers, coded as the convention codes unnamed violence
+                e = replace(e, recipient=Actor(text="", code=home, name="unattributed",
+                                               kind="unattributed"))
+        out.append(e)
+    return out
 
 
 def _other_act(e: Event, v: Token, actor: Actor | None) -> bool:
