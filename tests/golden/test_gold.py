@@ -169,6 +169,14 @@ def test_article_dev_set_claim_floors(dev_scores):
     assert dev_scores["links"] >= floors["min_links"], dev_scores
 
 
+def test_article_dev_set_place_floors(dev_scores):
+    """Of the coded events that match a gold event with a place: the share placed there, in
+    the right country, and placed at all (CODING_GUIDE.md, places)."""
+    floors = FLOORS["articles"]
+    for key in ("place_accuracy", "place_country_accuracy", "place_coverage"):
+        assert dev_scores[key] >= floors[key], (key, dev_scores)
+
+
 def test_confident_events_are_right(shared, dev_coded):
     """Confidence means something: events at 0.7 or above are right far more often than the
     rest (scored with the scorer's own matching)."""
