@@ -262,3 +262,25 @@ def test_an_analysts_reading_of_events_is_not_an_event():
     ctx = SelectionContext(article=ARTICLE, claims=[claim])
     assert reasons([backing], ctx) == ["not_political"]
     assert reasons([backing]) == [None]
+
+
+def test_words_said_at_a_meeting_take_its_place_and_home_acts_the_country():
+    cairo = Place(name="Cairo", country="EGY", lat=30.0, lon=31.2, feature="city")
+    egypt = Actor(text="Shoukry", code="EGY", sector="GOV", kind="person")
+    turkey = Actor(text="Turkey", code="TUR", kind="country")
+    met = ev("040", "CONSULT", actor=egypt, rec=turkey, location=cairo, sentence=2, start=10)
+    called = ev("100", "REQUEST", actor=egypt, rec=turkey, sentence=4, start=300)
+    far = ev("100", "REQUEST", actor=egypt, rec=turkey, sentence=9, start=900)
+    attack = ev("190", "ASSAULT", actor=egypt, rec=turkey, sentence=4, start=320)
+    _, c, f, a = in_context([met, called, far, attack], Mentions(), None)
+    assert c.location == cairo  # said there
+    assert f.location is None and a.location is None  # later, or an act rather than words
+    # an arrest at home in an article that never names its country as a place
+    police = Actor(text="", code="POL", sector="COP", kind="implied")
+    suspect = Actor(text="a man", code="POL", sector="CVL", kind="role")
+    m = mentions_in(Actor(text="Poland", code="POL", kind="country"),
+                    Actor(text="Warsaw", code="POL", sector="GOV", kind="country"))
+    poland = Place(name="Poland", country="POL", lat=52.0, lon=19.0, feature="country")
+    (arrest,) = in_context([ev("173", "COERCE", actor=police, rec=suspect)], m, None,
+                           country_of=lambda code: poland if code == "POL" else None)
+    assert arrest.location == poland

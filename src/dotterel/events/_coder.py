@@ -17,7 +17,7 @@ Named steps, each in its own module and tested apart:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from dotterel.events._arguments import ArgumentFinder, Resolver
@@ -65,10 +65,12 @@ class EventCoder:
     resolver (tokens -> Actor) and an optional place finder (tokens -> places)."""
 
     def __init__(self, lexicon: Lexicon, resolve: Resolver, *,
-                 find_places: PlaceFinder | None = None) -> None:
+                 find_places: PlaceFinder | None = None,
+                 country_place: Callable[[str], Place | None] | None = None) -> None:
         self.lexicon = lexicon
         self.resolve = resolve
         self.find_places = find_places
+        self.country_place = country_place
         # condemnations of acts whose doer only the whole article gives: (sentence, trigger
         # offset) -> the kinds of act their object names
         self._answering: dict[tuple[int, int], set[str]] = {}
@@ -84,7 +86,8 @@ class EventCoder:
             named.extend(places)
             events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events,
                                              places=places))
-        coded = self._strike_sense(in_context(events, mentions, dateline, places=named))
+        coded = self._strike_sense(in_context(events, mentions, dateline, places=named,
+                                              country_of=self.country_place))
         return answered_acts(coded, self._answering, mentions.home_code)
 
     def _strike_sense(self, events: list[Event]) -> list[Event]:

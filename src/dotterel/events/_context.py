@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from dotterel.events._mentions import Mentions
@@ -37,20 +37,28 @@ PUBLIC = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR"})
 
 
 def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | None, *,
-               places: Sequence[Place] = ()) -> list[Event]:
-    """``places``: the places the article names, whose countries count towards its home."""
+               places: Sequence[Place] = (),
+               country_of: Callable[[str], Place | None] | None = None) -> list[Event]:
+    """``places``: the places the article names, whose countries count towards its home;
+    ``country_of``: the country-level place of a country code, for domestic acts in an
+    article that never names its country as a place ("the Polish city of Gdansk")."""
     where = Counter(p.country for p in places if p.country)
     if dateline is not None and dateline.country:
         where[dateline.country] += 2
     mentions.settle(extra=where)
-    return _placed(_owned(_resolve(e, mentions) for e in events), places, mentions.home_code)
+    home = mentions.home_code
+    country = next((p for p in places if p.feature == "country" and p.country == home), None)
+    if country is None and home and country_of is not None:
+        country = country_of(home)
+    return _placed(_owned(_resolve(e, mentions) for e in events), places, home, country)
 
 
 LEAD = 3  # headline, standfirst, first sentence
 MATERIAL_ROOTS = ("14", "15", "17", "18", "19", "20")  # protests, force, coercion, violence
 
 
-def _placed(events: list[Event], places: Sequence[Place], home: str | None) -> list[Event]:
+def _placed(events: list[Event], places: Sequence[Place], home: str | None,
+            country: Place | None) -> list[Event]:
     """Events whose sentence names no place of their own take the place the article gives the
     same act (same doer and type, told with a place elsewhere: the headline, the lead); acts of
     force, coercion or protest at home take the lead's place in the home country, else the
@@ -61,17 +69,35 @@ def _placed(events: list[Event], places: Sequence[Place], home: str | None) -> l
             told.setdefault((e.actor.code, e.plover_type), e.location)
     lead = next((e.location for e in events if e.location is not None and e.sentence < LEAD
                  and e.location.country == home), None)
-    country = next((p for p in places if p.feature == "country" and p.country == home), None)
     out = []
     for e in events:
         if e.location is None and e.actor is not None:
-            where = told.get((e.actor.code, e.plover_type))
+            where = told.get((e.actor.code, e.plover_type)) or _same_sitting(e, events)
             if where is None and home and _at_home(e, home):
                 where = (lead or country) if e.cameo[:2] in MATERIAL_ROOTS else country
             if where is not None:
                 e = replace(e, location=where)
         out.append(e)
     return out
+
+
+SITTING = 3  # sentences: what a speaker says next at a meeting or a press conference
+VERBAL_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+
+
+def _same_sitting(e: Event, events: Sequence[Event]) -> Place | None:
+    """Words said where their speaker was just placed: "the ministers gathered in Cairo ...
+    They called on Turkey to halt drilling" was said in Cairo. Only words (not acts), only a
+    town or site, only the same doer, only within a few sentences."""
+    if e.cameo[:2] not in VERBAL_ROOTS or e.actor is None:
+        return None
+    for x in reversed(events):
+        if x.location is not None and x.location.feature not in ("country", "admin1") \
+                and x.actor is not None and x.actor.code == e.actor.code \
+                and x.actor.sector == e.actor.sector and x.cameo[:2] in VERBAL_ROOTS \
+                and 0 <= e.sentence - x.sentence <= SITTING and x.trigger_start < e.trigger_start:
+            return x.location
+    return None
 
 
 def _at_home(e: Event, home: str) -> bool:

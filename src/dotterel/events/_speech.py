@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dotterel.events._lexicon import Lexicon
 from dotterel.events._mentions import Mentions
@@ -50,13 +50,16 @@ _THREAT = re.compile(
     r"(destroy|obliterate|retaliate|respond|punish|strike|attack|crush|wipe out|eliminate|"
     r"annihilate|use (the )?(full )?force|bring .{0,40}to justice|hunt down|make .{0,30}pay)\b",
     re.I)
+_OWN_FAULT = re.compile(r"\b(regrets?|regretted|apologi[sz]e[sd]?|apology|sorry|our (own )?"
+                        r"(mistake|error|fault))\b", re.I)
 _NEGATION = re.compile(r"\b(not|n't|never|no)\b", re.I)
 _CONDITION = re.compile(r"^\s*(if|unless|should|were)\b|\b(if|unless)\b", re.I)
 FIRST = frozenset({"i", "we", "me", "us", "our", "my"})
 THIRD = frozenset({"they", "he", "she", "it"})
 CAMEO = {"ACCUSE": "111", "SUPPORT": "051", "REQUEST": "100", "THREATEN": "130"}
 SPOKEN_CONFIDENCE = 0.45
-# quoted people who speak for no one: witnesses, passers-by, the press
+# quoted people who speak for no one: a witness, a passer-by, a protester, the press (protesters
+# speaking together are a group that acts in public life)
 BYSTANDERS = frozenset({"CVL", "MED"})
 # a name after these is the victim, the place or the beneficiary, not who the act is aimed at
 _NOT_TARGET = re.compile(r"\b(on|against|in|at|for|to|from|into|with|of)\s*$", re.I)  # below acts the text states with a verb of their own
@@ -84,7 +87,7 @@ def spoken_acts(events: Sequence[Event], claims: Sequence[Claim], parsed: Parsed
     for c in claims:
         spk = c.speaker
         if c.stance != "asserts" or spk is None or not spk.code or c.sentence not in sentences \
-                or spk.sector in BYSTANDERS:
+                or _bystander(spk):
             continue
         r = read_content(c.content)
         if r is None or (c.sentence, spk.code, r.plover) in have:
@@ -95,7 +98,42 @@ def spoken_acts(events: Sequence[Event], claims: Sequence[Claim], parsed: Parsed
             continue
         out.append(_event(c, r, spk, rec, sentences[c.sentence], parsed, lexicon))
         have.add((c.sentence, spk.code, r.plover))
+    return out + _unquoted(events, claims, have, lexicon)
+
+
+def _unquoted(events: Sequence[Event], claims: Sequence[Claim], have: set,
+              lexicon: Lexicon) -> list[Event]:
+    """Statements the claims coder did not read as a claim but whose verb names whom they are
+    about: "protesters have claimed Iran is unduly influencing their government"."""
+    out = []
+    for e in events:
+        if not e.cameo.startswith("01") or e.actor is None or not e.actor.code \
+                or e.recipient is None or not e.recipient.code or _bystander(e.actor) \
+                or _own_side(e.recipient, e.actor) or e.negated or e.hypothetical \
+                or any(c.content_start <= e.trigger_end <= c.content_end + 1 for c in claims
+                       if c.sentence == e.sentence):
+            continue
+        said = e.sentence_text[e.trigger_end - e.sentence_start:]
+        r = read_content(said)
+        if r is None or r.plover not in ("ACCUSE", "SUPPORT") \
+                or (e.sentence, e.actor.code, r.plover) in have:
+            continue
+        code = lexicon.code(CAMEO[r.plover])
+        out.append(replace(e, id=e.id + r.plover[:1], cameo=code.code,
+                           plover_type=code.plover_type, plover_mode=code.plover_mode,
+                           goldstein=code.goldstein, quad_class=code.quad_class,
+                           confidence=SPOKEN_CONFIDENCE))
+        have.add((e.sentence, e.actor.code, r.plover))
     return out
+
+
+def _bystander(spk: Actor) -> bool:
+    if spk.sector == "MED":
+        return True
+    if spk.sector != "CVL":
+        return False
+    head = _WORD.findall(spk.text or "")[-1:]
+    return not head or not head[0].lower().endswith("s")  # "a protester", not "protesters"
 
 
 def read_content(text: str) -> Reading | None:
@@ -105,6 +143,8 @@ def read_content(text: str) -> Reading | None:
     if (m := _EXPECT.search(text)) is not None or (m := _obligation(text)) is not None:
         return Reading("REQUEST", m.start())
     for plover, pattern in (("ACCUSE", _BLAME), ("SUPPORT", _PRAISE)):
+        if plover == "ACCUSE" and _OWN_FAULT.search(text):
+            continue  # "we deeply regret this disastrous mistake": an apology, no accusation
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 25):m.start()]
             if not _NEGATION.search(before) and not _CONDITION.search(text[:m.start()][-60:]):

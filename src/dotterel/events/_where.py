@@ -29,12 +29,15 @@ LOCATIVE = {"in", "at", "near", "throughout", "across", "outside", "inside", "ar
 
 TARGET_PREPS = {"on", "into", "against", "at"}  # "strikes on Gaza": the target
 VIOLENT_ROOTS = ("18", "19", "20")
+MATERIAL_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+ADDRESS_PREPS = {"on", "upon"}  # "called on Italy to join": whom a word is addressed to
 
 
 def event_place(tree: Tree, trigger: Token, places: Sequence[Place], cameo: str) -> Place | None:
     """The place named as a location in the trigger's own clause, or in a clause above it."""
     located = [p for p in places if locative(tree, p)
-               and not (cameo.startswith(VIOLENT_ROOTS) and _prep(tree, p) in TARGET_PREPS)]
+               and not (cameo.startswith(VIOLENT_ROOTS) and _prep(tree, p) in TARGET_PREPS)
+               and not (not cameo.startswith(MATERIAL_ROOTS) and _prep(tree, p) in ADDRESS_PREPS)]
     if not located:
         return None
     scope = {t.i for t in tree.subtree(trigger.i)}
