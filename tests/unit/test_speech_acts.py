@@ -1,6 +1,8 @@
 """Speech acts told as statements, and offices of state in context (no model)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dotterel.events import Mentions, load_lexicon, spoken_acts
@@ -160,3 +162,21 @@ def test_condemning_an_act_targets_its_doer_once_the_article_is_read():
     assert (alone.recipient.code, alone.recipient.kind) == ("RUS", "unattributed")
     # nothing recorded for it, or a target already: left as it is
     assert answered_acts([call], {}, "RUS") == [call]
+
+
+def test_a_denial_linked_to_a_claim_rejects_whoever_made_it(lexicon):
+    text = 'Rouhani said: "Those who link the incidents to Iran are lying."'
+    rouhani = Actor(text="Rouhani", code="IRN", sector="GOV", kind="person", start=0, end=7)
+    accusation = Claim(id="a", sentence=0, speaker=Actor(text="Pompeo", code="USA", sector="GOV",
+                                                          kind="person"),
+                       cue="said", cue_start=0, content="Iran was behind the attacks",
+                       content_start=0, content_end=27, stance="asserts")
+    denial = replace(_claim("Those who link the incidents to Iran are lying", 14,
+                            speaker=rouhani, stance="denies"), id="d", responds_to="a")
+    events = spoken_acts([], [accusation, denial], _article(text), Mentions(), lexicon)
+    assert [(e.plover_type, e.actor.code, e.recipient.code) for e in events] == [
+        ("REJECT", "IRN", "USA")]
+    # a hospital's report is no political act, whatever it answers
+    hospital = Actor(text="the hospital", code="RUS", sector="HLH", kind="role")
+    report = replace(denial, speaker=hospital)
+    assert spoken_acts([], [accusation, report], _article(text), Mentions(), lexicon) == []

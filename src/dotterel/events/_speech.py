@@ -56,7 +56,9 @@ _NEGATION = re.compile(r"\b(not|n't|never|no)\b", re.I)
 _CONDITION = re.compile(r"^\s*(if|unless|should|were)\b|\b(if|unless)\b", re.I)
 FIRST = frozenset({"i", "we", "me", "us", "our", "my"})
 THIRD = frozenset({"they", "he", "she", "it"})
-CAMEO = {"ACCUSE": "111", "SUPPORT": "051", "REQUEST": "100", "THREATEN": "130"}
+CAMEO = {"ACCUSE": "111", "SUPPORT": "051", "REQUEST": "100", "THREATEN": "130", "REJECT": "120"}
+# a denial or rebuttal of someone's claim is a rejection of it, aimed at whoever made it
+REBUTTALS = frozenset({"denies", "disputes"})
 SPOKEN_CONFIDENCE = 0.45
 # quoted people who speak for no one: a witness, a passer-by, a protester, the press (protesters
 # speaking together are a group that acts in public life)
@@ -80,14 +82,26 @@ _WORD = re.compile(r"[A-Za-z]+")
 def spoken_acts(events: Sequence[Event], claims: Sequence[Claim], parsed: ParsedArticle,
                 mentions: Mentions, lexicon: Lexicon) -> list[Event]:
     """The speech-act events the article's claims hold, not already coded as events of the
-    same speaker and type in the same sentence."""
+    same speaker and type in the same sentence; a denial or rebuttal linked to the claim it
+    answers is a rejection of whoever made that claim."""
     sentences = {s.index: s for s in parsed.sentences}
     have = {(e.sentence, e.actor.code if e.actor else None, e.plover_type) for e in events}
     out: list[Event] = []
+    by_id = {c.id: c for c in claims}
     for c in claims:
         spk = c.speaker
-        if c.stance != "asserts" or spk is None or not spk.code or c.sentence not in sentences \
-                or _bystander(spk):
+        if spk is None or not spk.code or c.sentence not in sentences or _bystander(spk):
+            continue
+        if c.stance in REBUTTALS:  # "those who link the incidents to Iran are lying"
+            answered = by_id.get(c.responds_to or "")
+            rec = answered.speaker if answered is not None else None
+            if rec is not None and rec.code and not _own_side(rec, spk) and not any(
+                    (c.sentence, spk.code, p) in have for p in ("REJECT", "ACCUSE")):
+                out.append(_event(c, Reading("REJECT", 0), spk, rec, sentences[c.sentence],
+                                  parsed, lexicon))
+                have.add((c.sentence, spk.code, "REJECT"))
+            continue
+        if c.stance != "asserts":
             continue
         r = read_content(c.content)
         if r is None or (c.sentence, spk.code, r.plover) in have:
@@ -128,7 +142,7 @@ def _unquoted(events: Sequence[Event], claims: Sequence[Claim], have: set,
 
 
 def _bystander(spk: Actor) -> bool:
-    if spk.sector == "MED":
+    if spk.sector in ("MED", "HLH", "EDU"):  # the press, a hospital's report, an academic
         return True
     if spk.sector != "CVL":
         return False
