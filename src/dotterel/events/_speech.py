@@ -33,7 +33,8 @@ _BLAME = re.compile(
     r"(is|are|was|were) (\w+ )?(illegal|unlawful)|"
     r"null and void|ridiculous|absurd|bully(ing)?|aggression (against|on)|act of aggression|"
     r"violations? of|violates?|provocations?|provocative|war crimes?|"
-    r"(is|are|was|were) (a |an )?(\w+ )?(terrorists?|criminals?)|act of (war|terror(ism)?)|"
+    r"(is|are|was|were) (a |an )?(\w+ )?(terrorists?|criminals?)(?![ -]+[a-z])|"
+    r"act of (war|terror(ism)?)|"
     r"unduly|destabili[sz]ing|'s doing|to blame for|(is|are|was|were) (\w+ )?responsible for|"
     r"behind the (attacks?|bombings?|killings?|shooting|strikes?|violence|plot))\b", re.I)
 # approval of a person, a state or an act: praise (CAMEO 051)
@@ -106,8 +107,12 @@ def spoken_acts(events: Sequence[Event], claims: Sequence[Claim], parsed: Parsed
         r = read_content(c.content)
         if r is None or (c.sentence, spk.code, r.plover) in have:
             continue
-        rec = _target(c, r, mentions, spk) or (
-            _judged(c, list(events) + out, spk) if r.plover != "REQUEST" else None)
+        judged = _judged(c, list(events) + out, spk, r.start) if r.plover != "REQUEST" \
+            else None
+        # praise of "this decision", "every measure" goes to whoever took it; other acts to
+        # the one the words name
+        rec = (judged if r.plover == "SUPPORT" else None) or _target(c, r, mentions, spk) \
+            or judged
         if rec is None:
             continue
         out.append(_event(c, r, spk, rec, sentences[c.sentence], parsed, lexicon))
@@ -211,17 +216,22 @@ def _own_side(a: Actor, spk: Actor) -> bool:
                                    or a.kind == "country")
 
 
-def _judged(c: Claim, events: Sequence[Event], spk: Actor) -> Actor | None:
-    """The doer of the act the content judges when it names it by a noun ("this decision",
-    "the air strike"): the article's latest act told before, by someone else, that is not
-    mere words."""
-    words = {w.lower().rstrip("s") for w in _WORD.findall(c.content)}
-    if not words & JUDGED_ACTS:
+def _judged(c: Claim, events: Sequence[Event], spk: Actor, near: int = 0) -> Actor | None:
+    """The doer of the act the content judges when it names it by a noun: for "the air
+    strike", the article's latest act told before, by someone else, that is not mere words;
+    for "this decision", "every measure", the article's news, its first such act."""
+    named = [(m.start(), m.group(0).lower().rstrip("s")) for m in _WORD.finditer(c.content)]
+    named = [(at, w) for at, w in named if w in JUDGED_ACTS]
+    if not named:
         return None
-    for e in sorted(events, key=lambda e: e.trigger_start, reverse=True):
+    # the act noun nearest the judging words ("every measure ... is understandable")
+    _, noun = min(named, key=lambda x: abs(x[0] - near))
+    generic = noun in GENERIC_ACTS
+    for e in sorted(events, key=lambda e: e.trigger_start, reverse=not generic):
         if e.trigger_start >= c.content_start or e.cameo[:2] in VERBAL_ROOTS or e.negated \
                 or e.hypothetical or e.actor is None or not e.actor.code \
-                or e.actor.kind in ("unattributed", "implied") or e.actor.code == spk.code:
+                or e.actor.kind in ("unattributed", "implied") \
+                or (e.actor.code == spk.code and e.actor.sector == spk.sector):
             continue
         return e.actor
     return None
