@@ -144,8 +144,9 @@ class ArgumentFinder:
         """"Gáspár Maróth, the Hungarian Government commissioner", "Chief Superintendent
         Graciano Mijares": a proper name that codes as nothing by itself, in a phrase whose
         role gives it a sector, is a person's name, whatever entity type the tagger gave it."""
-        if t.pos != "PROPN" or actor is None or not actor.sector or t.ent_type in ("GPE", "NORP"):
-            return None
+        if t.pos != "PROPN" or actor is None or not actor.sector or t.ent_type in ("GPE", "NORP") \
+                or t.lemma.lower() in INSTITUTIONS:
+            return None  # "the Libyan House of Representatives" is no one's name
         name = [k for k in self.tree.children(t, ("compound",)) if k.pos == "PROPN"
                 and k.i < t.i and k.ent_type not in ("GPE", "NORP")] + [t]
         if any(x.text.lower() in ROLE_WORDS for x in name) or self.resolve(name) is not None:
@@ -464,6 +465,11 @@ def _where_or_when(t: Token) -> bool:
 
 
 GROUP_PRONOUNS = frozenset({"they", "them"})
+# heads of the names of bodies, never of a person's
+INSTITUTIONS = frozenset({"house", "assembly", "council", "court", "senate", "congress",
+                          "parliament", "ministry", "office", "committee", "commission",
+                          "department", "agency", "bureau", "tribunal", "cabinet", "party",
+                          "front", "movement", "forces", "army", "guard", "police"})
 
 
 def _person_name(toks: Sequence[Token]) -> str | None:
