@@ -284,3 +284,20 @@ def test_words_said_at_a_meeting_take_its_place_and_home_acts_the_country():
     (arrest,) = in_context([ev("173", "COERCE", actor=police, rec=suspect)], m, None,
                            country_of=lambda code: poland if code == "POL" else None)
     assert arrest.location == poland
+
+
+def test_anti_government_protests_are_the_publics_against_the_government():
+    text = "Anti-government protests continue in Baghdad."
+    gov = Actor(text="government", code="IRQ", sector="GOV", kind="role", start=5, end=15)
+    protests = replace(ev("140", "PROTEST", actor=gov, rec=None, text=text, start=16),
+                       nominal=True)
+    m = mentions_in(Actor(text="Iraq", code="IRQ", kind="country"),
+                    Actor(text="Baghdad", code="IRQ", sector="GOV", kind="country"))
+    (e,) = in_context([protests], m, None)
+    assert (e.actor.code, e.actor.sector, e.actor.kind) == ("IRQ", "CVL", "implied")
+    assert (e.recipient.code, e.recipient.sector) == ("IRQ", "GOV")
+    # "government protests" with no "anti-": the modifier stays the doer
+    plain = replace(protests, sentence_text="Government rallies continue in Baghdad.",
+                    actor=replace(gov, start=0, end=10))
+    (p,) = in_context([plain], m, None)
+    assert p.actor.sector == "GOV"

@@ -136,11 +136,16 @@ def _owned(events) -> list[Event]:
 
 
 def _resolve(e: Event, mentions: Mentions) -> Event:
+    e = _against(e)
     actor, rec = mentions.at_home(e.actor), mentions.at_home(e.recipient)
     home = mentions.home_code
     if (actor is None or actor.code is None) and home and not _named(actor):
         if e.cameo.startswith(ARRESTS):
             actor = Actor(text="", code=home, sector="COP", name="police (implied)",
+                          kind="implied")
+        elif e.cameo.startswith(PROTESTS) and e.nominal:  # "anti-government protests
+            # continued in Baghdad": the public, unless the text names who protests
+            actor = Actor(text="", code=home, sector="CVL", name="protesters (implied)",
                           kind="implied")
         elif e.cameo.startswith(VIOLENT_ROOTS) and rec is not None \
                 and not _MISHAP.search(e.sentence_text):
@@ -158,6 +163,21 @@ def _resolve(e: Event, mentions: Mentions) -> Event:
     if actor is e.actor and rec is e.recipient:
         return e
     return replace(e, actor=actor, recipient=rec)
+
+
+PROTESTS = ("14",)
+
+
+def _against(e: Event) -> Event:
+    """"Anti-government protests", "anti-war rallies": what the modifier names is what the
+    act is against, not who does it."""
+    a = e.actor
+    if not e.nominal or a is None or a.start is None or e.recipient is not None:
+        return e
+    before = e.sentence_text[max(0, a.start - e.sentence_start - 6):a.start - e.sentence_start]
+    if not before.lower().rstrip(" -").endswith("anti"):
+        return e
+    return replace(e, actor=None, recipient=a)
 
 
 def _named(actor: Actor | None) -> bool:
