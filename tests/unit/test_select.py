@@ -301,3 +301,23 @@ def test_anti_government_protests_are_the_publics_against_the_government():
                     actor=replace(gov, start=0, end=10))
     (p,) = in_context([plain], m, None)
     assert p.actor.sector == "GOV"
+
+
+def test_an_act_takes_the_finest_place_the_article_gives_it_and_the_leads_town():
+    iraq = Place(name="Iraq", country="IRQ", lat=33.0, lon=44.0, feature="country")
+    baghdad = Place(name="Baghdad", country="IRQ", lat=33.3, lon=44.4, feature="city")
+    usa = Actor(text="US forces", code="USA", sector="MIL", kind="role")
+    general = Actor(text="Soleimani", code="IRN", sector="MIL", kind="person")
+    first = ev(actor=usa, rec=general, location=iraq, sentence=0)
+    second = ev(actor=usa, rec=general, location=baghdad, sentence=2, start=200)
+    a, b = in_context([first, second], Mentions(), None)
+    assert a.location == baghdad and b.location == baghdad
+    # an attack at home told with no place takes the town the headline and lead name
+    police = Actor(text="police", code="GBR", sector="COP", kind="role")
+    attacker = Actor(text="the attacker", code="GBR", sector="CRM", kind="role")
+    london = Place(name="London", country="GBR", lat=51.5, lon=-0.1, feature="city")
+    m = mentions_in(Actor(text="Britain", code="GBR", kind="country"),
+                    Actor(text="London", code="GBR", sector="GOV", kind="country"))
+    (shot,) = in_context([ev("190", "ASSAULT", actor=police, rec=attacker, sentence=7)], m,
+                         None, lead=[london])
+    assert shot.location == london

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._characterize import characterizations
-from dotterel.events._context import in_context
+from dotterel.events._context import LEAD, in_context
 from dotterel.events._flags import (UNREALISED, confidence, event_date, hypothetical, negated,
                                     reported_by, under_irrealis)
 from dotterel.events._lexicon import Lexicon
@@ -81,13 +81,16 @@ class EventCoder:
         self._answering = {}
         events: list[Event] = []
         named: list[Place] = []
+        lead: list[Place] = []  # the places the headline and the lead name
         for sent in parsed.sentences:
             places = self.find_places(sent.tokens) if self.find_places is not None else []
             named.extend(places)
+            if sent.index < LEAD:
+                lead.extend(places)
             events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events,
                                              places=places))
         coded = self._strike_sense(in_context(events, mentions, dateline, places=named,
-                                              country_of=self.country_place))
+                                              country_of=self.country_place, lead=lead))
         return answered_acts(coded, self._answering, mentions.home_code)
 
     def _strike_sense(self, events: list[Event]) -> list[Event]:

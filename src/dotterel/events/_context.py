@@ -38,7 +38,8 @@ PUBLIC = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR"})
 
 def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | None, *,
                places: Sequence[Place] = (),
-               country_of: Callable[[str], Place | None] | None = None) -> list[Event]:
+               country_of: Callable[[str], Place | None] | None = None,
+               lead: Sequence[Place] = ()) -> list[Event]:
     """``places``: the places the article names, whose countries count towards its home;
     ``country_of``: the country-level place of a country code, for domestic acts in an
     article that never names its country as a place ("the Polish city of Gdansk")."""
@@ -50,7 +51,9 @@ def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | No
     country = next((p for p in places if p.feature == "country" and p.country == home), None)
     if country is None and home and country_of is not None:
         country = country_of(home)
-    return _placed(_owned(_resolve(e, mentions) for e in events), places, home, country)
+    # the town the headline and lead give the story, for acts at home told without one
+    town = next((p for p in lead if p.country == home and p.feature != "country"), None)
+    return _placed(_owned(_resolve(e, mentions) for e in events), places, home, country, town)
 
 
 LEAD = 3  # headline, standfirst, first sentence
@@ -58,19 +61,25 @@ MATERIAL_ROOTS = ("14", "15", "17", "18", "19", "20")  # protests, force, coerci
 
 
 def _placed(events: list[Event], places: Sequence[Place], home: str | None,
-            country: Place | None) -> list[Event]:
+            country: Place | None, town: Place | None = None) -> list[Event]:
     """Events whose sentence names no place of their own take the place the article gives the
     same act (same doer and type, told with a place elsewhere: the headline, the lead); acts of
     force, coercion or protest at home take the lead's place in the home country, else the
     home country itself; nothing else is placed."""
-    told = {}
+    told: dict[tuple, Place] = {}  # the most precise place the article gives each act
     for e in events:
         if e.location is not None and e.actor is not None:
-            told.setdefault((e.actor.code, e.plover_type), e.location)
+            key = (e.actor.code, e.plover_type)
+            if key not in told or _finer(e.location, told[key]):
+                told[key] = e.location
     lead = next((e.location for e in events if e.location is not None and e.sentence < LEAD
-                 and e.location.country == home), None)
+                 and e.location.country == home), None) or town
     out = []
     for e in events:
+        if e.location is not None and e.location.feature == "country" and e.actor is not None:
+            finer = told.get((e.actor.code, e.plover_type))  # "in Iraq" here, "at Baghdad
+            if finer is not None and _finer(finer, e.location):  # airport" in the next line
+                e = replace(e, location=finer)
         if e.location is None and e.actor is not None:
             where = told.get((e.actor.code, e.plover_type)) or _same_sitting(e, events)
             if where is None and home and _at_home(e, home):
@@ -79,6 +88,12 @@ def _placed(events: list[Event], places: Sequence[Place], home: str | None,
                 e = replace(e, location=where)
         out.append(e)
     return out
+
+
+def _finer(a: Place, b: Place) -> bool:
+    """``a`` is a more precise place within ``b``'s country."""
+    rank = {"city": 0, "admin1": 1, "country": 2}
+    return a.country == b.country and rank.get(a.feature or "", 0) < rank.get(b.feature or "", 0)
 
 
 SITTING = 3  # sentences: what a speaker says next at a meeting or a press conference
