@@ -162,6 +162,7 @@ class Pipeline:
         dateline = dateline_place(art.text[art.body_start:art.body_start + 200],
                                   gazetteer=self.gazetteer)
         evs = events.code(parsed, dateline=dateline, mentions=mentions)
+        named = events.named_places
         if self._semantic is not None:
             from dotterel.events._semantic import semantic_events
 
@@ -180,7 +181,7 @@ class Pipeline:
         else:  # every candidate, with the coder's own ranking score as confidence
             kept, dropped = evs, []
         return ArticleResult(article=art, events=tuple(kept), claims=tuple(cls),
-                             candidates=tuple(dropped))
+                             candidates=tuple(dropped), places=named)
 
     def process(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
         """Code a stream of articles; failures pass through, and an article that fails to code

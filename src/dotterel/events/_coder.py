@@ -74,6 +74,7 @@ class EventCoder:
         # condemnations of acts whose doer only the whole article gives: (sentence, trigger
         # offset) -> the kinds of act their object names
         self._answering: dict[tuple[int, int], set[str]] = {}
+        self.named_places: tuple[Place, ...] = ()  # the places the last article coded names
 
     def code(self, parsed: ParsedArticle, *, dateline: Place | None = None,
              mentions: Mentions | None = None) -> list[Event]:
@@ -89,6 +90,7 @@ class EventCoder:
                 lead.extend(places)
             events.extend(self.code_sentence(sent, parsed, mentions, dateline, prior=events,
                                              places=places))
+        self.named_places = tuple(named)  # for the article's record (the store's places)
         coded = self._strike_sense(in_context(events, mentions, dateline, places=named,
                                               country_of=self.country_place, lead=lead))
         return answered_acts(coded, self._answering, mentions.home_code)
