@@ -10,7 +10,7 @@ from dotterel.articles import make_article, read_inputs, read_path
 from dotterel.contract import result_json
 from dotterel.errors import DictionaryError, DotterelError, InputError, ModelError, StoreError
 from dotterel.pipeline import Pipeline, process_batch
-from dotterel.records import (Actor, Article, ArticleResult, Claim, Event, Failure, Place)
+from dotterel.records import Actor, Article, ArticleResult, Claim, Event, Failure, Place
 
 __version__ = "0.1.0"
 

@@ -8,12 +8,22 @@ An article has two ids, named the same way in every output:
     ``article_id`` in every other table and export);
   - ``input_id``: the id its input record gave (a JSONL line's ``id``), or null.
 ``article.id`` is the input's id when it gave one, else the hash: what the scorers match
-coded articles to gold by."""
+coded articles to gold by.
+
+Stored events and claims (``dotterel.query``'s records) are the contract plus what the store
+adds: their article, their cluster's counts, replies and challengers, a claim's depth in its
+thread. The API and the CLI both print them with ``stored_event_json``, ``stored_claim_json``
+and ``thread_json``."""
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 from dotterel.records import Actor, ArticleResult, Claim, Event, Failure, Place
+from dotterel.vocab import Level
+
+if TYPE_CHECKING:  # the records of the store's reads; only their fields are read here
+    from dotterel.query import ClaimThread, StoredClaim, StoredEvent
 
 CONTRACT_VERSION = "1"  # emitted as "contract_version" with every coded article
 
@@ -25,10 +35,11 @@ def actor_json(a: Actor | None) -> dict[str, Any] | None:
             "start": a.start, "end": a.end}
 
 
-LEVELS = {"city": "city", "admin1": "region", "country": "country"}  # Place.feature -> level
+# Place.feature -> its level (``dotterel.vocab.LEVELS``)
+LEVELS: dict[str, Level] = {"city": "city", "admin1": "region", "country": "country"}
 
 
-def place_level(p: Place) -> str:
+def place_level(p: Place) -> Level:
     """How precise a place is: ``city`` (a town or site), ``region`` (a province or state) or
     ``country``; a country-level place is the country, not a point at its capital."""
     return LEVELS.get(p.feature or "", "city")
@@ -86,3 +97,25 @@ def result_json(r: ArticleResult, *, candidates: bool = False) -> dict[str, Any]
 
 def failure_json(f: Failure) -> dict[str, Any]:
     return {"error": {"code": f.code, "message": f.message, "origin": f.origin, "line": f.line}}
+
+
+def stored_event_json(s: StoredEvent) -> dict[str, Any]:
+    """A stored event: the contract's event, its article, and its cluster (the real-world event
+    it reports) with the cluster's counts of reports, articles and sources."""
+    return {**event_json(s.event), "article": asdict(s.article), "cluster_id": s.cluster_id,
+            "num_mentions": s.num_mentions, "num_articles": s.num_articles,
+            "num_sources": s.num_sources}
+
+
+def stored_claim_json(s: StoredClaim) -> dict[str, Any]:
+    """A stored claim: the contract's claim, its article, its replies and who challenges it."""
+    return {**claim_json(s.claim), "article": asdict(s.article), "responses": s.responses,
+            "challenges": s.challenges, "challenged_by": list(s.challenged_by),
+            "thread_id": s.thread_id}
+
+
+def thread_json(t: ClaimThread) -> dict[str, Any]:
+    """A claim's thread: what started it, and every claim in it with its depth."""
+    return {"claim_id": t.claim_id, "root_id": t.root_id, "thread_id": t.thread_id,
+            "source": t.source,
+            "entries": [{**stored_claim_json(e.stored), "depth": e.depth} for e in t.entries]}

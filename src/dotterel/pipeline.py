@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dotterel import errors as E
-from dataclasses import replace
-
 from dotterel.records import Article, ArticleResult, Claim, Event, Failure, ParsedArticle
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ class Pipeline:
                     resolve=lambda toks: resolve_tokens(toks, dictionary=dictionary),
                     find_places=lambda toks: find_places(toks, gazetteer=gaz))
             if self.semantic:
-                from dotterel.events._semantic import SemanticFallback
+                from dotterel.events import SemanticFallback
 
                 self._semantic = SemanticFallback()
         return self._events, self._claims
@@ -122,8 +121,8 @@ class Pipeline:
     def sentence_filter(self) -> Any:
         """The prefilter built from the trigger lexicon and the claim cues (once)."""
         if self._filter is None:
-            from dotterel.claims import _cues as C
-            from dotterel.events import _mentions as M
+            import dotterel.claims as C
+            import dotterel.events as M
             from dotterel.events import load_lexicon
             from dotterel.nlp import SentenceFilter, irregular_forms
 
@@ -147,7 +146,7 @@ class Pipeline:
 
     def code_parsed(self, parsed: ParsedArticle) -> ArticleResult:
         """Code one parsed article; actors with dated roles code as on the article's date."""
-        from dotterel.actors._resolve import article_date
+        from dotterel.actors import article_date
 
         with article_date(parsed.article.date):
             return self._code_parsed(parsed)
@@ -164,15 +163,13 @@ class Pipeline:
         evs = events.code(parsed, dateline=dateline, mentions=mentions)
         named = events.named_places
         if self._semantic is not None:
-            from dotterel.events._semantic import semantic_events
+            from dotterel.events import semantic_events
 
             evs = semantic_events(events, parsed, evs, self._semantic)
         cls = claims.code(parsed, mentions=mentions, events=evs)
         if self._llm_coder is not None:  # the rules still ran: claims need their coreference
             evs = self._llm_coder.code(parsed, dateline=dateline)
-        from dotterel.events import SelectionContext, select
-
-        from dotterel.events import first_person, spoken_acts
+        from dotterel.events import SelectionContext, first_person, select, spoken_acts
 
         evs = first_person(align(evs, cls), cls)
         evs += spoken_acts(evs, cls, parsed, mentions, events.lexicon)
@@ -186,7 +183,6 @@ class Pipeline:
     def process(self, items: Iterable[Article | Failure]) -> Iterator[ArticleResult | Failure]:
         """Code a stream of articles; failures pass through, and an article that fails to code
         becomes a Failure [E109] instead of stopping the batch."""
-        from dotterel.nlp import parse_articles
 
         articles: list[Article] = []
         for item in items:

@@ -81,7 +81,8 @@ class ParsedArticle:
 @dataclass(frozen=True, slots=True)
 class Actor:
     """Who did something, or to whom. ``code`` is ISO 3166 alpha-3 or a PLOVER non-state code
-    (IGO, UNO, NGO, IMG, MNC, ...); ``sector`` a PLOVER/CAMEO sector (GOV, MIL, REB, COP, ...)."""
+    (IGO, UNO, NGO, IMG, MNC, ...); ``sector`` a PLOVER/CAMEO sector (GOV, MIL, REB, COP, ...:
+    ``dotterel.vocab.SECTORS``, or one a user's dictionary brings)."""
 
     text: str
     code: str | None
@@ -115,7 +116,7 @@ class Event:
     actor: Actor | None
     recipient: Actor | None
     cameo: str
-    plover_type: str | None
+    plover_type: str | None  # one of dotterel.vocab.PLOVER_TYPES
     plover_mode: str | None
     goldstein: float
     quad_class: int
@@ -139,7 +140,7 @@ class Claim:
     content: str
     content_start: int
     content_end: int
-    stance: str  # asserts | denies | disputes | supports | demands_evidence | retracts
+    stance: str  # one of dotterel.vocab.STANCES: asserts, denies, disputes, supports, ...
     responds_to: str | None = None
     cue_start: int | None = None
     about: tuple[str, ...] = ()  # actor codes and names the content mentions, for threading

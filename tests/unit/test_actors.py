@@ -47,8 +47,10 @@ def coded(text: str) -> tuple[str | None, str | None, str | None]:
 # -- the surface ---------------------------------------------------------------------------------
 
 def test_public_surface() -> None:
-    assert actors.__all__ == ["Dictionary", "Entry", "country_of_place_name", "load_dictionary",
-                              "lookup_name", "resolve_tokens"]
+    assert actors.__all__ == [
+        "Dictionary", "Entry", "Role", "Row", "Skipped", "TabariFile", "article_date",
+        "country_of_place_name", "load_dictionary", "lookup_entry", "lookup_name", "read_tabari",
+        "resolve_tokens", "strip_edges", "superseded", "tabari_rows", "to_tsv"]
 
 
 def test_no_spacy_import() -> None:

@@ -29,7 +29,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from dotterel.actors._files import Readable, Role, Row, read_rows
+from dotterel.actors._files import read_rows
+from dotterel.actors._rows import Readable, Role, Row
 from dotterel.actors._text import fold, is_short_caps, pluralise, split
 
 log = logging.getLogger("dotterel")
@@ -106,7 +107,8 @@ def load_dictionary(extra: Sequence[Path | str] = ()) -> Dictionary:
     a PETRARCH/TABARI actor dictionary in ``extra`` is recognised by its content and read too.
 
     Files whose header is not an actor format are skipped (the same ``--dict`` list also carries
-    verb lexicons); ``actor_files`` names the ones read. Compiled once per distinct list of files and their modification times.
+    verb lexicons); ``actor_files`` names the ones read. Compiled once per distinct list of files
+    and their modification times.
     Raises ``DictionaryError`` [E201] on a missing file or a malformed line."""
     key = tuple((str(p), _mtime(Path(p))) for p in extra)
     return _load(key)

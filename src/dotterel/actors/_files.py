@@ -39,10 +39,11 @@ people (entries with dated roles) and organisations (the others).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, NoReturn, Protocol
+from typing import NoReturn
 
+from dotterel.actors._rows import Readable, Role, Row
+from dotterel.actors._tabari import looks_like_tabari, parse_tabari, tabari_rows
 from dotterel.errors import E201, DictionaryError
 
 FORMATS: dict[tuple[str, ...], str] = {
@@ -64,43 +65,6 @@ _CODE = re.compile(r"[A-Z]{3}")
 _RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?")
 
 
-class Role(NamedTuple):
-    """A code and sector held from ``start`` to ``end`` (ISO dates, inclusive; None: open)."""
-
-    code: str | None
-    sector: str | None
-    start: str | None
-    end: str | None
-
-    def covers(self, day: str) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-    def cell(self) -> str:
-        """The role as written in a ``roles`` cell."""
-        return f"{self.code or '-'} {self.sector or '-'} {self.start or ''}..{self.end or ''}"
-
-
-class Readable(Protocol):
-    """A ``pathlib.Path`` or an ``importlib.resources`` Traversable."""
-
-    def read_text(self, encoding: str = ...) -> str: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One dictionary line. ``kind`` is the file format it came from."""
-
-    kind: str
-    code: str | None
-    sector: str | None
-    name: str | None
-    aliases: tuple[str, ...]
-    demonyms: tuple[str, ...] = ()
-    capitals: tuple[str, ...] = ()
-    level: int = 3
-    roles: tuple[Role, ...] = ()  # dated roles (people and organisations)
-
-
 def read_rows(source: Readable, label: str) -> list[Row] | None:
     """The rows of one file, or None when its header is not an actor format (a verb lexicon
     passed with the same ``--dict`` option, say): that file is left to its own loader."""
@@ -116,8 +80,6 @@ def read_rows(source: Readable, label: str) -> list[Row] | None:
     n, header = content[0]
     fmt = _format(header, label, n)
     if fmt is None:
-        from dotterel.actors._tabari import looks_like_tabari, parse_tabari, tabari_rows
-
         if looks_like_tabari(text):
             return tabari_rows(parse_tabari(text, label))
         return None

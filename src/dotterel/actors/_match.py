@@ -115,11 +115,13 @@ def match_at(span: Span, i: int, d: Dictionary) -> tuple[int, Entry] | None:
 
 
 def _walk(root: Node, keys: list[str], i: int, *, capital: bool) -> tuple[int, Entry] | None:
-    best, node = None, root
+    best: tuple[int, Entry] | None = None
+    node: Node = root
     for j in range(i, len(keys)):
-        node = node.get(keys[j])
-        if node is None:
+        child = node.get(keys[j])
+        if child is None:
             break
+        node = child
         value = node.get(END)
         if value is not None and (capital or not value[1]):
             best = (j + 1, value[0])

@@ -41,15 +41,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dotterel.actors._files import Role, Row
+from dotterel.actors._rows import Role, Row
 from dotterel.actors._text import fold, is_short_caps
 from dotterel.errors import E203, DictionaryError
+from dotterel.vocab import SECTORS  # the parts of a CAMEO code that make a dotterel sector
 
-# CAMEO primary and secondary role codes: the parts of a code that make a dotterel sector
-SECTORS = frozenset({
-    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "INS",
-    "JUD", "LAB", "LEG", "MED", "MIL", "MOD", "OPP", "PTY", "RAD", "REB", "REF", "SEP", "SPY",
-    "UAF"})
 NULL_CODE = "---"
 _CODE = re.compile(r"(?:---|[A-Z]{3})(?:[A-Z]{3})*")
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -343,7 +339,8 @@ def split_code(code: str) -> tuple[str | None, str | None]:
 def tabari_rows(parsed: TabariFile) -> list[Row]:
     """dotterel dictionary rows: ``people`` rows for entries with dated codes, ``organisations``
     rows for the others. A name listed by several entries stays with the last one."""
-    rows, taken = [], set()
+    rows: list[Row] = []
+    taken: set[str] = set()
     for entry in reversed(parsed.entries):
         names = [a for a in (entry.name, *entry.aliases) if _key(a) not in taken]
         taken.update(_key(a) for a in names)

@@ -1,40 +1,20 @@
-"""Query records -> the API's JSON: the contract of ``dotterel.contract`` plus what the store
-adds (the article, replies, depth in a thread)."""
+"""Query records -> the API's JSON: the contract of ``dotterel.contract`` (stored events,
+claims and threads are there, shared with the CLI), pages, series, dyads and article views."""
 from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
 
 from dotterel.contract import claim_json, event_json
-from dotterel.query import (
-    QUAD_CLASSES, ArticleView, ClaimThread, DyadSeries, DyadSummary, Page, SeriesPoint,
-    StoredClaim, StoredEvent,
-)
+from dotterel.query import ArticleView, DyadSeries, DyadSummary, Page, SeriesPoint
+from dotterel.vocab import QUAD_CLASSES
 
 Json = dict[str, Any]
-
-
-def stored_event(s: StoredEvent) -> Json:
-    return {**event_json(s.event), "article": asdict(s.article), "cluster_id": s.cluster_id,
-            "num_mentions": s.num_mentions, "num_articles": s.num_articles,
-            "num_sources": s.num_sources}
-
-
-def stored_claim(s: StoredClaim) -> Json:
-    return {**claim_json(s.claim), "article": asdict(s.article), "responses": s.responses,
-            "challenges": s.challenges, "challenged_by": list(s.challenged_by),
-            "thread_id": s.thread_id}
 
 
 def page(p: Page[Any], item: Any) -> Json:
     return {"items": [item(x) for x in p.items], "total": p.total, "limit": p.limit,
             "offset": p.offset}
-
-
-def thread(t: ClaimThread) -> Json:
-    return {"claim_id": t.claim_id, "root_id": t.root_id, "thread_id": t.thread_id,
-            "source": t.source,
-            "entries": [{**stored_claim(e.stored), "depth": e.depth} for e in t.entries]}
 
 
 def point(p: SeriesPoint) -> Json:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from dotterel.api._errors import KINDS
 from dotterel.errors import CATALOGUE
+from dotterel.vocab import PLOVER_TYPES, Level, Period, PloverType, Stance
 
 _CODES = "; ".join(f"{code}: {meaning}" for code, meaning in CATALOGUE.items()
                    if code[1] in "1349")  # what a request can meet: inputs, store, queries
@@ -20,7 +21,8 @@ class ErrorBody(BaseModel):
     code: str = Field(pattern=r"^E\d{3}$", examples=["E401"],
                       description="The error's code in dotterel's catalogue (dotterel.errors), "
                       f"stable across versions. {_CODES}.")
-    kind: ErrorKind = Field(description=f"What kind of failure, in words: {_KINDS}.")
+    kind: ErrorKind = Field(  # type: ignore[valid-type]
+        description=f"What kind of failure, in words: {_KINDS}.")
     message: str = Field(description="What happened, and what to do about it.")
     details: list[dict] | None = Field(None, description="For invalid_request: each parameter "
                                        "or field that did not validate, and why.")
@@ -39,7 +41,6 @@ class ActorOut(BaseModel):
     end: int | None
 
 
-Level = Literal["city", "region", "country"]
 _LEVEL = ("How precise the place is: city (a town or a site), region (a province or state) or "
           "country (the whole country; lat and lon are then its capital's, not where it "
           "happened).")
@@ -71,7 +72,8 @@ class EventPlaceList(BaseModel):
 
 
 class PloverOut(BaseModel):
-    type: str | None
+    type: PloverType | None = Field(description="PLOVER event type: " + ", ".join(PLOVER_TYPES)
+                                    + "; null where PLOVER does not code the event.")
     mode: str | None
 
 
@@ -124,7 +126,7 @@ class ClaimOut(BaseModel):
     content: str
     content_start: int
     content_end: int
-    stance: str
+    stance: Stance
     responds_to: str | None
 
 
@@ -180,7 +182,7 @@ class SeriesPointOut(BaseModel):
 class SeriesOut(BaseModel):
     a: str
     b: str
-    by: Literal["day", "week", "month"]
+    by: Period
     directed: bool
     points: list[SeriesPointOut]
     undated: SeriesPointOut | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BeforeValidator
@@ -14,8 +14,9 @@ from dotterel import query
 from dotterel.api import _json
 from dotterel.api import _models as M
 from dotterel.api._errors import ApiError
-from dotterel.contract import result_json
+from dotterel.contract import result_json, stored_claim_json, stored_event_json, thread_json
 from dotterel.errors import E403
+from dotterel.vocab import PLOVER_TYPES, Level, Period, Stance
 
 router = APIRouter(prefix="/api", tags=["api"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -40,7 +41,8 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-Stance = Literal["asserts", "denies", "disputes", "supports", "demands_evidence", "retracts"]
+PloverQuery = Annotated[Text, Query(max_length=32, description="PLOVER type (any case): "
+                                    + ", ".join(PLOVER_TYPES) + ".")]
 
 
 def _db(request: Request) -> Any:
@@ -51,7 +53,7 @@ def _db(request: Request) -> Any:
 def events(request: Request,
            actor: Annotated[Text, Query(max_length=32, description="Actor code.")] = None,
            recipient: Annotated[Text, Query(max_length=32, description="Recipient code.")] = None,
-           type: Annotated[Text, Query(max_length=32, description="PLOVER type.")] = None,  # noqa: A002
+           type: PloverQuery = None,  # noqa: A002
            cameo: Annotated[Text, Query(max_length=8, pattern=r"^\d{1,4}$",
                                         description="CAMEO code prefix.")] = None,
            since: IsoDate | None = None, until: IsoDate | None = None,
@@ -67,18 +69,17 @@ def events(request: Request,
                              cameo=cameo, since=since, until=until, undirected=undirected,
                              article_id=article, limit=limit, offset=offset,
                              mentions=mentions)
-    return _json.page(found, _json.stored_event)
+    return _json.page(found, stored_event_json)
 
 
 @router.get("/places", response_model=M.EventPlaceList, responses=ERRORS)
 def places(request: Request,
            actor: Annotated[Text, Query(max_length=32, description="Actor code.")] = None,
            recipient: Annotated[Text, Query(max_length=32, description="Recipient code.")] = None,
-           type: Annotated[Text, Query(max_length=32, description="PLOVER type.")] = None,  # noqa: A002
+           type: PloverQuery = None,  # noqa: A002
            since: IsoDate | None = None, until: IsoDate | None = None,
            undirected: Annotated[bool, Query(description="Also recipient -> actor.")] = False,
-           level: Annotated[Literal["city", "region", "country"] | None,
-                            Query(description="Only places of this level.")] = None,
+           level: Annotated[Level | None, Query(description="Only places of this level.")] = None,
            limit: Annotated[int, Query(ge=0, le=query.MAX_LIMIT)] = 500) -> Any:
     """Where the events matching the filters happened, by place, most reported first; each
     place says its level. A country-level place is the country, not a point at its capital."""
@@ -103,7 +104,7 @@ def dyads(request: Request, since: IsoDate | None = None, until: IsoDate | None 
 
 @router.get("/dyads/{a}/{b}/series", response_model=M.SeriesOut, responses=ERRORS)
 def dyad_series(request: Request, a: Code, b: Code,
-                by: Literal["day", "week", "month"] = "month",
+                by: Period = "month",
                 directed: Annotated[bool, Query(description="Only a -> b.")] = False,
                 mentions: Annotated[bool, Query(description="Count reports, not real-world "
                                                             "events.")] = False) -> Any:
@@ -127,14 +128,14 @@ def claims(request: Request,
     with _db(request).open() as store:
         found = query.claims(store.connection, speaker=speaker, q=q, stance=stance,
                              disputed=disputed, limit=limit, offset=offset)
-    return _json.page(found, _json.stored_claim)
+    return _json.page(found, stored_claim_json)
 
 
 @router.get("/claims/{claim_id}", response_model=M.ThreadOut, responses=ERRORS)
 def claim_thread(request: Request, claim_id: Annotated[str, Path(max_length=64)]) -> Any:
     """The thread a claim belongs to: what started it and every reply, by date."""
     with _db(request).open() as store:
-        return _json.thread(query.claim_thread(store.connection, claim_id))
+        return thread_json(query.claim_thread(store.connection, claim_id))
 
 
 @router.get("/articles/{article_id:path}", response_model=M.ArticleViewOut, responses=ERRORS)

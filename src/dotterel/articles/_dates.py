@@ -10,7 +10,8 @@ MONTHS = {m: n for n, m in enumerate(
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MDY = re.compile(_MON + r"\s+(\d{1,2}),?\s+(\d{4})", re.I)
 _DMY = re.compile(r"(\d{1,2})\s+" + _MON + r",?\s+(\d{4})", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -20,8 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dotterel.claims import _cues as C
-from dotterel.events._arguments import ArgumentFinder
-from dotterel.events._tree import Tree
+from dotterel.events import ArgumentFinder, Tree
 from dotterel.records import Actor, Sentence, Token
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ import re
 # the content says that a claim or an accusation is false
 DENIAL = re.compile(r"""\b(?:
     no\ truth | not\ true | untrue | baseless | groundless | unfounded | fabricat\w+ |
-    (?:categorically|completely|totally|entirely|patently|utterly|absolutely)\ 
+    (?:categorically|completely|totally|entirely|patently|utterly|absolutely)[ ]
         (?:false|untrue|wrong) |
     (?:is|are|was|were|be|been)\ (?:simply\ |also\ )?false |
     false\ (?:claims?|allegations?|accusations?|reports?|information|news|rumou?rs?|statements?) |
@@ -30,7 +30,7 @@ DENIAL = re.compile(r"""\b(?:
 # the content calls a claim unproven
 UNPROVEN = re.compile(r"""\b(?:
     (?:(?:could|can|has|have|had|would|did|does|do)\ not|cannot|can't|couldn't|hasn't|
-       haven't|hadn't|wouldn't|didn't|doesn't|don't|unable\ to|failed\ to)\ 
+       haven't|hadn't|wouldn't|didn't|doesn't|don't|unable\ to|failed\ to)[ ]
         (?:yet\ |independently\ |immediately\ |be\ |been\ )*
         (?:confirm|verif|corroborat|substantiat)\w* |
     not\ (?:yet\ )?(?:been\ )?(?:independently\ )?

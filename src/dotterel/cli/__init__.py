@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from dotterel.cli._app import app
+from dotterel.cli import _actors, _app, _claims, _scale, _serve  # noqa: F401  (each registers its commands)
+from dotterel.cli._options import app
 from dotterel.errors import E402, E900, DotterelError
 
 
@@ -26,12 +27,13 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # click usage errors and anything unexpected: no traceback
         # usage errors come from click, or from the copy of click that newer typer vendors
-        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
-            exc.show()
-            if exc.exit_code == 2:
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            if exit_code == 2:
                 print(f"dotterel: [{E402}] the command's arguments do not validate; see the "
                       "usage above, or dotterel COMMAND --help", file=sys.stderr)
-            sys.exit(exc.exit_code)
+            sys.exit(exit_code)
         if type(exc).__name__ == "Abort":
             sys.exit(1)
         print(f"dotterel: [{E900}] unexpected error: {type(exc).__name__}: {exc}. This is a "

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from dotterel.cli._app import DictOpt, app
+from dotterel.cli._options import DictOpt, app
 
 if TYPE_CHECKING:
-    from dotterel.actors._files import Role
-    from dotterel.actors._tabari import Skipped
+    from dotterel.actors import Role, Skipped
 
 actors_app = typer.Typer(no_args_is_help=True, help="Actor dictionaries: import PETRARCH/TABARI "
                          "actor lists, look names up.")
@@ -36,7 +35,7 @@ def import_(path: Annotated[Path, typer.Argument(
 
     Example: dotterel actors import Phoenix.Countries.actors.txt --out countries.tsv
     """
-    from dotterel.actors._tabari import read_tabari, superseded, tabari_rows, to_tsv
+    from dotterel.actors import read_tabari, superseded, tabari_rows, to_tsv
 
     parsed = read_tabari(path, keep_going=keep_going)
     counts = parsed.counts
@@ -77,8 +76,7 @@ def lookup(name: Annotated[str, typer.Argument(help="A name, as it would appear 
 
     Example: dotterel actors lookup "Hamid Karzai" --date 2010-05-01 --dict countries.tsv
     """
-    from dotterel.actors import load_dictionary, lookup_name
-    from dotterel.actors._resolve import lookup_entry
+    from dotterel.actors import load_dictionary, lookup_entry, lookup_name
 
     if date is not None:
         try:

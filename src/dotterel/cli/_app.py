@@ -1,74 +1,38 @@
-"""Typer commands: code, ingest, events, export."""
+"""Typer commands: code, ingest, events, export, version, demo."""
 from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from dotterel.cli import _output as out
-from dotterel.ingest import LOCK_TIMEOUT_S
-from dotterel.ingest import BATCH
+from dotterel.cli._options import (
+    LLM_TIMEOUT,
+    CodeFormat,
+    CodeFormatOpt,
+    Coder,
+    CoderOpt,
+    DbOpt,
+    DictOpt,
+    ExportFormat,
+    ExportFormatOpt,
+    LlmModelOpt,
+    LlmTimeoutOpt,
+    LlmUrlOpt,
+    PrefilterOpt,
+    SemanticOpt,
+    TableFormat,
+    TableFormatOpt,
+    WorkersOpt,
+    app,
+)
 from dotterel.errors import E507, LLMError
-from dotterel.llm import LLMSettings, setting_default, setting_help
+from dotterel.ingest import BATCH, LOCK_TIMEOUT_S
+from dotterel.llm import LLMSettings
 from dotterel.pipeline import PREFILTER_DEFAULT
-
-LLM_TIMEOUT: float = setting_default("timeout")
-
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="News articles -> political event data and a ledger of contested claims.")
-
-DB_HELP = "DuckDB file (created if missing)."
-DbOpt = Annotated[Path, typer.Option("--db", help=DB_HELP)]
-DictOpt = Annotated[Optional[list[Path]], typer.Option(
-    "--dict", help="Extra dictionary/lexicon TSV file (repeatable).", exists=True, dir_okay=False)]
-
-
-class CodeFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    table = "table"
-
-
-class TableFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-# the formats of ``dotterel.query.export``, as a choice (no import of query at start-up)
-ExportFormat = Enum("ExportFormat", {f: f for f in ("parquet", "csv", "jsonl", "gdelt")},
-                    type=str)
-
-
-WorkersOpt = Annotated[int, typer.Option(
-    "--workers", "-w", min=1, help="Worker processes, each loading the model once; output and "
-    "order are the same as with 1 (this process).")]
-PrefilterOpt = Annotated[bool, typer.Option(
-    "--prefilter/--no-prefilter", help="Skip the parse of sentences with no trigger or cue word.")]
-
-SemanticOpt = Annotated[bool, typer.Option(
-    "--semantic/--no-semantic", help="Type sentences the rules leave untyped with a MiniLM "
-    "classifier (needs pip install 'dotterel[semantic]'; slower).")]
-
-
-class Coder(str, Enum):
-    rules = "rules"
-    llm = "llm"
-
-
-CoderOpt = Annotated[Coder, typer.Option(
-    "--coder", help="Who codes the events: dotterel's rules, or a model behind --llm-url "
-    "(the parse, claims and actor dictionary stay dotterel's).")]
-LlmUrlOpt = Annotated[Optional[str], typer.Option(
-    "--llm-url", envvar="DOTTEREL_LLM_URL", help=setting_help("base_url"))]
-LlmModelOpt = Annotated[Optional[str], typer.Option(
-    "--llm-model", envvar="DOTTEREL_LLM_MODEL", help=setting_help("model"))]
-LlmTimeoutOpt = Annotated[float, typer.Option(
-    "--llm-timeout", min=1, help=setting_help("timeout"))]
 
 
 def _llm(coder: Coder, url: str | None, model: str | None, timeout: float,
@@ -98,7 +62,7 @@ def _pipeline(dicts: list[Path] | None, *, workers: int = 1, prefilter: bool = P
 
 @app.command()
 def code(paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-         format: Annotated[CodeFormat, typer.Option("--format", "-f")] = CodeFormat.json,
+         format: CodeFormatOpt = CodeFormat("json"),
          dict: DictOpt = None, workers: WorkersOpt = 1,
          prefilter: PrefilterOpt = PREFILTER_DEFAULT, coder: CoderOpt = Coder.rules,
          llm_url: LlmUrlOpt = None, llm_model: LlmModelOpt = None,
@@ -171,7 +135,7 @@ def events(db: DbOpt = Path("dotterel.duckdb"),
            limit: Annotated[int, typer.Option(min=0, help="At most this many rows.")] = 200,
            mentions: Annotated[bool, typer.Option(
                "--mentions", help="One row per report, not per real-world event.")] = False,
-           format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
+           format: TableFormatOpt = TableFormat("table")) -> None:
     """List stored events, filtered: one row per real-world event (a cluster of reports, with
     its number of mentions), or per report with --mentions.
 
@@ -192,7 +156,7 @@ def events(db: DbOpt = Path("dotterel.duckdb"),
 
 @app.command()
 def export(out_path: Annotated[Path, typer.Option("--out", help="Output folder.")],
-           format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.parquet,
+           format: ExportFormatOpt = ExportFormat("parquet"),
            db: DbOpt = Path("dotterel.duckdb")) -> None:
     """Export every table to Parquet, CSV or JSONL files in a folder, or (gdelt) GDELT 2.0's
     tab-separated event and mentions tables, one event per cluster of reports. In the files,
@@ -241,7 +205,3 @@ def demo(db: DbOpt = Path("dotterel.duckdb")) -> None:
         out.print_rows([out.event_row(s) for s in found], "table", columns=out.EVENT_COLUMNS)
         out.print_claims(query.claims(store.connection, limit=query.MAX_LIMIT).items)
     raise typer.Exit(1 if summary.failures else 0)
-from dotterel.cli import _claims  # noqa: E402,F401  (registers claims, claim)
-from dotterel.cli import _serve  # noqa: E402,F401  (registers `dotterel serve`)
-from dotterel.cli import _scale  # noqa: E402,F401  (registers spark, load)
-from dotterel.cli import _actors  # noqa: E402,F401  (registers `dotterel actors`)

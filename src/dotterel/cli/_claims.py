@@ -9,27 +9,25 @@ from typing import Annotated, Optional
 import typer
 
 from dotterel.cli import _output as out
-from dotterel.cli._app import DbOpt, TableFormat, app
-
-STANCE_VERB = {"asserts": "asserted", "denies": "denied", "disputes": "disputed",
-               "supports": "supported", "demands_evidence": "demanded evidence for",
-               "retracts": "retracted"}
+from dotterel.cli._options import DbOpt, TableFormat, TableFormatOpt, app
+from dotterel.vocab import STANCE_VERBS
 
 
 @app.command()
 def claims(db: DbOpt = Path("dotterel.duckdb"),
            speaker: Annotated[Optional[str], typer.Option(help="Speaker code, e.g. IRN.")] = None,
-           about: Annotated[Optional[str], typer.Option(help="Free text in the claim or its speaker.")] = None,
+           about: Annotated[Optional[str], typer.Option(
+               help="Free text in the claim or its speaker.")] = None,
            disputed: Annotated[bool, typer.Option(
                "--disputed", help="Only claims someone denied, disputed or asked proof of.")] = False,
            limit: Annotated[int, typer.Option(help="At most this many rows.")] = 200,
-           format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
+           format: TableFormatOpt = TableFormat("table")) -> None:
     """List stored claims with their stance, thread and challengers.
 
     Example: dotterel claims --about ISIS --disputed
     """
     from dotterel import query
-    from dotterel.api._json import stored_claim
+    from dotterel.contract import stored_claim_json
     from dotterel.store import Store
 
     out.require_db(db)
@@ -37,7 +35,7 @@ def claims(db: DbOpt = Path("dotterel.duckdb"),
         page = query.claims(store.connection, speaker=speaker, q=about, disputed=disputed,
                             limit=min(limit, query.MAX_LIMIT))
     if format.value != "table":
-        out.print_rows([stored_claim(s) for s in page.items], format.value, columns=())
+        out.print_rows([stored_claim_json(s) for s in page.items], format.value, columns=())
         return
     for s in page.items:
         c = s.claim
@@ -52,14 +50,14 @@ def claims(db: DbOpt = Path("dotterel.duckdb"),
 @app.command()
 def claim(ident: Annotated[str, typer.Argument(help="A claim id (a unique prefix is enough).")],
           db: DbOpt = Path("dotterel.duckdb"),
-          format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table) -> None:
+          format: TableFormatOpt = TableFormat("table")) -> None:
     """Show a claim's thread as a timeline: who asserted it, denied it, disputed it, demanded
     evidence or supported it, and when.
 
     Example: dotterel claim 65eaa25043b7
     """
     from dotterel import query
-    from dotterel.api._json import thread as thread_json
+    from dotterel.contract import thread_json
     from dotterel.store import Store
 
     out.require_db(db)
@@ -74,5 +72,5 @@ def claim(ident: Annotated[str, typer.Argument(help="A claim id (a unique prefix
         who = (c.speaker.name or c.speaker.text) if c.speaker else "someone"
         code = f" ({c.speaker.code})" if c.speaker and c.speaker.code else ""
         print(f"  {a.date or '????-??-??'}  {'  ' * min(entry.depth, 3)}{who}{code} "
-              f"{STANCE_VERB.get(c.stance, c.stance)}: {(c.content or '')[:100]}"
+              f"{STANCE_VERBS.get(c.stance, c.stance)}: {(c.content or '')[:100]}"
               f"   [{c.id[:12]} in {(a.title or a.id)[:50]}]")

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from dotterel.cli._app import DbOpt, DictOpt, PrefilterOpt, app
+from dotterel.cli._options import DbOpt, DictOpt, PrefilterOpt, app
 from dotterel.pipeline import PREFILTER_DEFAULT
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dotterel.cli._app import app
+from dotterel.cli._options import app
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -30,8 +30,7 @@ def serve(db: Annotated[Path, typer.Option("--db", help="DuckDB file to serve.")
     """
     import uvicorn
 
-    from dotterel.api import create_app
-    from dotterel.api._db import Database
+    from dotterel.api import Database, create_app
     from dotterel.cli._output import require_db
 
     if not allow_writes:

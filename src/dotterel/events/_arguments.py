@@ -423,7 +423,7 @@ class ArgumentFinder:
             actor = self.subject(tr.light)
         if actor is None or (role_only is not None and not self._codable(actor)):
             actor = role_only or actor
-        if actor is None and n.dep == "nsubj" and (h := tree.head(n)) is not None:
+        if actor is None and n.dep == "nsubj" and tree.head(n) is not None:
             actor = None  # "the attack killed ..." names no actor
         recipient = None
         for p in tree.children(n, ("prep",)):

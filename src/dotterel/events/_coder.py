@@ -23,18 +23,25 @@ from dataclasses import replace
 from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._characterize import characterizations
 from dotterel.events._context import LEAD, in_context
-from dotterel.events._flags import (UNREALISED, confidence, event_date, hypothetical, negated,
-                                    reported_by, under_irrealis)
+from dotterel.events._flags import (
+    UNREALISED,
+    confidence,
+    event_date,
+    hypothetical,
+    negated,
+    reported_by,
+    under_irrealis,
+)
 from dotterel.events._lexicon import Lexicon
 from dotterel.events._mentions import Mentions
 from dotterel.events._modality import Modality, recode
-from dotterel.events._readings import Reading, Sentence as Readings, read
+from dotterel.events._readings import Reading, read
+from dotterel.events._readings import Sentence as Readings
 from dotterel.events._sentence import after_sentence
-from dotterel.events._targets import (ANSWERING_ROOTS, act_kinds, act_owner, answered_acts,
-                                      head_recipient)
+from dotterel.events._targets import ANSWERING_ROOTS, act_kinds, act_owner, answered_acts, head_recipient
 from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger, find_triggers
-from dotterel.events._where import PlaceFinder, event_place, locate, locative, localise
+from dotterel.events._where import PlaceFinder, event_place, localise, locate, locative
 from dotterel.records import Actor, Event, ParsedArticle, Place, Sentence, Token
 
 VIOLENT_ROOTS = ("18", "19", "20")

@@ -34,13 +34,13 @@ WEAPONS = frozenset({"drone", "missile", "rocket", "jet", "warplane", "aircraft"
                      "helicopter", "gunship", "bomber", "warship", "gunboat", "frigate",
                      "destroyer", "submarine", "artillery", "plane", "shell", "mortar"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "UAF", "INT"})
-HOME_MIN_SHARE = 0.3
+HOME_MIN_SHARE = 0.3  # the home country must be at least this share of the country mentions
 # a subject pronoun continues the topic (the last subject) only this many characters on, about
 # two sentences; beyond that, the nearest compatible mention
 TOPIC_WINDOW = 400
 # offices of state: an unnamed holder belongs to the country whose politics the article follows
 OFFICES = frozenset({"GOV", "LEG", "JUD"})
-STATE = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY"})  # the home country must be at least this share of the country mentions
+STATE = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY"})
 
 
 class Mentions:

@@ -60,12 +60,12 @@ THIRD = frozenset({"they", "he", "she", "it"})
 CAMEO = {"ACCUSE": "111", "SUPPORT": "051", "REQUEST": "100", "THREATEN": "130", "REJECT": "120"}
 # a denial or rebuttal of someone's claim is a rejection of it, aimed at whoever made it
 REBUTTALS = frozenset({"denies", "disputes"})
-SPOKEN_CONFIDENCE = 0.45
+SPOKEN_CONFIDENCE = 0.45  # below acts the text states with a verb of their own
 # quoted people who speak for no one: a witness, a passer-by, a protester, the press (protesters
 # speaking together are a group that acts in public life)
 BYSTANDERS = frozenset({"CVL", "MED"})
 # a name after these is the victim, the place or the beneficiary, not who the act is aimed at
-_NOT_TARGET = re.compile(r"\b(on|against|in|at|for|to|from|into|with|of)\s*$", re.I)  # below acts the text states with a verb of their own
+_NOT_TARGET = re.compile(r"\b(on|against|in|at|for|to|from|into|with|of)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

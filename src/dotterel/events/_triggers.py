@@ -63,14 +63,16 @@ def _near(tree: Tree, t: Token) -> dict[str, int]:
     return near
 
 
-def _match(tree: Tree, t: Token, patterns: tuple[TriggerPattern, ...]) -> tuple[TriggerPattern, tuple[int, ...]] | None:
+def _match(tree: Tree, t: Token, patterns: tuple[TriggerPattern, ...]
+           ) -> tuple[TriggerPattern, tuple[int, ...]] | None:
     if not patterns:
         return None
     near = _near(tree, t) if any(p.constraints for p in patterns) else {}
     for p in patterns:  # most specific first
         hits = []
         for alternatives in p.constraints:
-            hit = next((i for w, i in near.items() if w in alternatives), None)  # in _near order, not set order
+            # in _near order, not set order
+            hit = next((i for w, i in near.items() if w in alternatives), None)
             if hit is None:
                 break
             hits.append(hit)

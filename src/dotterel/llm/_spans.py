@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dotterel.actors._text import strip_edges
+from dotterel.actors import strip_edges
 from dotterel.records import Sentence, Token
 
 FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "NUM", "SYM",

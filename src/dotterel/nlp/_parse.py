@@ -13,7 +13,6 @@ from typing import Any
 
 from dotterel.records import Article, ParsedArticle, Sentence, Token
 
-
 # "KABUL, March 14, 2024 (Reuters) - ", "WASHINGTON (AP) — ": parsed apart from the sentence
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Za-z. ]{1,30})?)"
@@ -64,9 +63,9 @@ def to_sentences(doc: Any, *, offset: int = 0, first_index: int = 0,
     for k, sent in enumerate(doc.sents):
         base = sent.start
         toks = tuple(
-            Token(i=t.i - base, text=text_at(t.idx, t.idx + len(t.text), t.text), lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
-                  head=t.head.i - base, idx=t.idx + offset, ent_type=t.ent_type_,
-                  ent_iob=t.ent_iob_ or "O")
+            Token(i=t.i - base, text=text_at(t.idx, t.idx + len(t.text), t.text), lemma=t.lemma_,
+                  pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i - base, idx=t.idx + offset,
+                  ent_type=t.ent_type_, ent_iob=t.ent_iob_ or "O")
             for t in sent if not t.is_space)
         if not toks:
             continue

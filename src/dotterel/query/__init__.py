@@ -26,9 +26,20 @@ from dotterel.query._events import event_source, events
 from dotterel.query._export import DATA_TABLES, EXPORT_FORMATS, counts, export
 from dotterel.query._places import event_places
 from dotterel.query._types import (
-    LEVELS, MAX_LIMIT, PERIODS, QUAD_CLASSES, ArticleRef, ArticleView, ClaimThread, DyadSeries,
-    DyadSummary, EventPlace, Page, SeriesPoint, StoredClaim, StoredEvent, ThreadEntry,
+    MAX_LIMIT,
+    ArticleRef,
+    ArticleView,
+    ClaimThread,
+    DyadSeries,
+    DyadSummary,
+    EventPlace,
+    Page,
+    SeriesPoint,
+    StoredClaim,
+    StoredEvent,
+    ThreadEntry,
 )
+from dotterel.vocab import LEVELS, PERIODS, QUAD_CLASSES  # the vocabularies' home, re-exported
 
 __all__ = [
     "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "LEVELS", "MAX_LIMIT", "PERIODS",

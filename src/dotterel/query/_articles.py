@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import duckdb
 
-from dotterel.query import _rows
 from dotterel.errors import NotFound
+from dotterel.query import _rows
 from dotterel.query._types import ArticleView
 
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import duckdb
 
-from dotterel.query import _rows
 from dotterel.errors import NotFound, QueryError
-from dotterel.query._types import CHALLENGES, ClaimThread, Page, StoredClaim, ThreadEntry
+from dotterel.query import _rows
+from dotterel.query._types import ClaimThread, Page, StoredClaim, ThreadEntry
+from dotterel.vocab import CHALLENGES
 
 MAX_DEPTH = 64  # reply chains longer than this are cut (and cycles cannot loop)
 _IN = ", ".join("?" * len(CHALLENGES))

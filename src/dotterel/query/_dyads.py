@@ -10,7 +10,8 @@ import duckdb
 from dotterel.errors import QueryError
 from dotterel.query import _rows
 from dotterel.query._events import event_source
-from dotterel.query._types import PERIODS, DyadSeries, DyadSummary, SeriesPoint
+from dotterel.query._types import DyadSeries, DyadSummary, SeriesPoint
+from dotterel.vocab import PERIODS
 
 MAX_POINTS = 20_000  # a daily series of 55 years; longer ones should be asked by week or month
 _PERIOD_SQL = {"day": "e.event_date", "week": "CAST(date_trunc('week', e.event_date) AS DATE)",

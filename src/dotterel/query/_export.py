@@ -15,14 +15,17 @@ import duckdb
 from dotterel.errors import E303, QueryError, StoreError
 from dotterel.query._rows import run
 from dotterel.store import DATA_TABLES
+from dotterel.vocab import EXPORT_FORMATS as _FORMATS
 
-# format -> (file suffix, COPY options); ``gdelt`` is GDELT 2.0's layout (query/_gdelt.py)
-EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+# each format of ``dotterel.vocab.EXPORT_FORMATS`` -> (file suffix, COPY options); ``gdelt`` is
+# GDELT 2.0's layout (query/_gdelt.py)
+_COPY: dict[str, tuple[str, str]] = {
     "parquet": (".parquet", "FORMAT parquet"),
     "csv": (".csv", "FORMAT csv, HEADER true"),
     "jsonl": (".jsonl", "FORMAT json"),  # DuckDB writes newline-delimited JSON
     "gdelt": ("", ""),
 }
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {f: _COPY[f] for f in _FORMATS}  # in vocab's order
 _WITH_INPUT_ID = ("events", "claims", "places")  # rows of an article: its input_id beside
 COUNTED = ("articles", "events", "claims", "failures")
 

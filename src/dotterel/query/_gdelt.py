@@ -139,7 +139,8 @@ _CLUSTER_FACTS = """(
     SELECT e.cluster_id, min(a.ingested_at) AS added,
            bool_or(e.sentence_start < CASE WHEN strpos(substr(a.text, a.body_start + 1), chr(10)) = 0
                                            THEN length(a.text)
-                                           ELSE a.body_start + strpos(substr(a.text, a.body_start + 1), chr(10)) - 1
+                                           ELSE a.body_start
+                                                + strpos(substr(a.text, a.body_start + 1), chr(10)) - 1
                                       END) AS in_lead
     FROM events e JOIN articles a ON a.id = e.article_id
     GROUP BY e.cluster_id) m"""

@@ -10,7 +10,8 @@ import duckdb
 from dotterel.errors import QueryError
 from dotterel.query import _rows
 from dotterel.query._events import _where, event_source
-from dotterel.query._types import LEVELS, EventPlace
+from dotterel.query._types import EventPlace
+from dotterel.vocab import LEVELS
 
 # the level of a location stored before schema 4 carried it, from its feature (contract.LEVELS)
 LEVEL_SQL = ("coalesce(e.location_level, CASE e.location_feature WHEN 'country' THEN 'country' "

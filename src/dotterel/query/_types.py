@@ -8,13 +8,7 @@ from typing import Generic, Literal, TypeVar
 from dotterel.records import Article, Claim, Event
 
 T = TypeVar("T")
-Period = Literal["day", "week", "month"]
-PERIODS: tuple[str, ...] = ("day", "week", "month")
 MAX_LIMIT = 1000  # rows per page; a client pages with offset beyond it
-QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
-                4: "material_conflict"}
-CHALLENGES = ("denies", "disputes", "demands_evidence")  # stances that contest a claim
-LEVELS = ("city", "region", "country")  # how precise a location is (contract.place_level)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from dotterel import errors as E
-from dotterel.articles import make_article
-from dotterel.articles._readers import read_jsonl
+from dotterel.articles import make_article, read_jsonl
 from dotterel.errors import DotterelError, InputError
 from dotterel.pipeline import Pipeline, process_batch
 from dotterel.records import Article, Failure
 from dotterel.scale._rows import OUTPUT_TABLES, result_rows
 from dotterel.scale._workers import PipelineSettings
-from dotterel.store._schema import Table
+from dotterel.store import Table
 
 PARQUET_SUFFIXES = (".parquet", ".parq")
 SPARK_SUFFIXES = (".jsonl", ".ndjson", *PARQUET_SUFFIXES)  # the files taken from a folder

@@ -1,6 +1,7 @@
 """The file to give ``spark-submit``: ``dotterel spark`` with the arguments after it.
 
-    spark-submit --master spark://host:7077 "$(python -c 'import dotterel.scale.submit as m; print(m.__file__)')" INPUT... --out DIR
+    FILE="$(python -c 'import dotterel.scale.submit as m; print(m.__file__)')"
+    spark-submit --master spark://host:7077 "$FILE" INPUT... --out DIR
 
 The master comes from ``spark-submit`` unless ``--master`` is given after the file."""
 from __future__ import annotations

@@ -37,8 +37,8 @@ from dotterel.store._sql import run, scalar, unregister
 from dotterel.store._threads import terms
 
 # Calibrated on the bombing stories of tests/unit/test_clusters.py, the founding article
-# (tests/e2e/test_gdelt_export.py) and by eye on the Wikinews set (bench/clusters.py): a higher JOIN_MIN splits a
-# headline from the body sentence telling the same event; a lower one merges the distinct
+# (tests/e2e/test_gdelt_export.py) and by eye on the Wikinews set (bench/clusters.py): a higher
+# JOIN_MIN splits a headline from the body sentence telling the same event; a lower one merges the distinct
 # statements of one speaker. Re-run both tests and the bench after changing them.
 JOIN_MIN = 0.3
 PLACE_BONUS = 0.15

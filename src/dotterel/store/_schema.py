@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from dotterel.errors import E301, StoreError
 from dotterel.store._sql import run, scalar
+from dotterel.vocab import Stance
 
 SCHEMA_VERSION = 4
 
@@ -95,6 +96,10 @@ CLAIM_THREADS = Table("claim_threads", (
     ("first_speaker_name", "VARCHAR"), ("first_date", "DATE"), ("n_claims", "INTEGER"),
     ("n_articles", "INTEGER"), ("n_denials", "INTEGER"), ("n_disputes", "INTEGER"),
     ("n_supports", "INTEGER"), ("n_evidence_demands", "INTEGER"), ("updated_at", "TIMESTAMP")))
+# the stances a thread counts (``dotterel.vocab.STANCES``) -> the claim_threads column counting them
+THREAD_COUNTS: dict[Stance, str] = {"denies": "n_denials", "disputes": "n_disputes",
+                                    "supports": "n_supports",
+                                    "demands_evidence": "n_evidence_demands"}
 
 # A location's level (``location_level``, ``level``) is how precise it is, as the JSON contract
 # gives it (``dotterel.contract.place_level``): "city" (a town or a site), "region" (a province

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import datetime, timezone
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from dotterel.store._schema import THREAD_COUNTS
 from dotterel.store._sql import run, unregister
+from dotterel.vocab import Stance
+
+ASSERTS: Stance = "asserts"  # the stance that states a proposition; the others answer one
 
 # calibrated on the Wikinews set and the example story: lower values merge distinct claims
 # about the same countries; re-run tests/unit/test_threads.py after changing it.
@@ -34,7 +39,7 @@ other some any all such who which what when where while been being our your his 
 you i me my mr mrs ms one two three many much very just only so if because""".split())
 
 
-def terms(text: str, *, skip: set[str] = frozenset()) -> set[str]:
+def terms(text: str, *, skip: AbstractSet[str] = frozenset()) -> set[str]:
     """Content words, crudely stemmed ("leaders" -> "leader", "moved" -> "mov"), without the
     names in ``skip`` (the actors, which are matched as ``about`` keys)."""
     out = set()
@@ -66,7 +71,7 @@ def link_claims(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> Non
     threads = _Threads(_candidate_threads(con, rows))
     assigned: dict[str, str] = {}
     updates: list[tuple[str, str, str | None]] = []
-    for c in sorted(rows, key=lambda r: (r["stance"] != "asserts", r["article_date"] or "", r["seq"])):
+    for c in sorted(rows, key=lambda r: (r["stance"] != ASSERTS, r["article_date"] or "", r["seq"])):
         thread, responds = _place(c, threads, assigned)
         if thread is not None:
             assigned[c["id"]] = thread
@@ -75,7 +80,7 @@ def link_claims(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> Non
     added: dict[str, set[str]] = {t: set() for _, t, _ in updates}
     by_id = {c["id"]: c for c in rows}
     for cid, tid, _ in updates:
-        if by_id[cid]["stance"] == "asserts":
+        if by_id[cid]["stance"] == ASSERTS:
             added[tid] |= by_id[cid]["terms"]
     _refresh(con, added)
 
@@ -175,7 +180,7 @@ def _candidate_threads(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]
 def _place(c: dict[str, Any], threads: _Threads, assigned: dict[str, str]
            ) -> tuple[str | None, str | None]:
     """(thread id, cross-article responds_to) for claim ``c``; may open a new thread."""
-    if c["stance"] != "asserts" and c["responds_to"] in assigned:
+    if c["stance"] != ASSERTS and c["responds_to"] in assigned:
         return assigned[c["responds_to"]], None
     best, score = None, 0.0
     for tid in threads.sharing(c["about_set"], c["terms"]):
@@ -183,7 +188,7 @@ def _place(c: dict[str, Any], threads: _Threads, assigned: dict[str, str]
         s = similarity(c["about_set"], c["terms"], t["about"], t["terms"])
         if s > score:
             best, score = tid, s
-    if c["stance"] == "asserts":
+    if c["stance"] == ASSERTS:
         if best is not None and score >= THREAD_MIN:
             return best, None
         if (same := _restated(c, threads)) is not None:
@@ -230,25 +235,27 @@ def _rewrite(con: duckdb.DuckDBPyConnection, added: dict[str, set[str]], now: da
                                 "WHERE id IN (SELECT id FROM _dotterel_thread_ids)"):
         words[tid] |= set(stored.split())
     run(con, "DELETE FROM claim_threads WHERE id IN (SELECT id FROM _dotterel_thread_ids)")
-    run(con, """
-        INSERT INTO claim_threads
+    counted = "".join(f', "{column}"' for column in THREAD_COUNTS.values())
+    counts = "".join(", count(*) FILTER (WHERE t.stance = ?)" for _ in THREAD_COUNTS)
+    run(con, f"""
+        INSERT INTO claim_threads (id, proposition, about, terms, first_claim_id,
+                                   first_speaker_code, first_speaker_name, first_date, n_claims,
+                                   n_articles{counted}, updated_at)
         SELECT t.thread_id, arg_min_null(t.content, t.rank),
                coalesce(array_to_string(list_sort(list_distinct(
                    string_split(string_agg(DISTINCT t.about, ' '), ' '))), ' '), ''),
                NULL, arg_min_null(t.id, t.rank), arg_min_null(t.speaker_code, t.rank),
                arg_min_null(coalesce(t.speaker_name, t.speaker_text), t.rank),
-               min(t.date) FILTER (WHERE t.stance = 'asserts'), count(*), count(DISTINCT t.article_id),
-               count(*) FILTER (WHERE t.stance = 'denies'), count(*) FILTER (WHERE t.stance = 'disputes'),
-               count(*) FILTER (WHERE t.stance = 'supports'),
-               count(*) FILTER (WHERE t.stance = 'demands_evidence'), ?
+               min(t.date) FILTER (WHERE t.stance = ?), count(*),
+               count(DISTINCT t.article_id){counts}, ?
         FROM (SELECT c.*, a.date,
                      -- the thread's first claim: assertions first, by date (undated last),
                      -- article, sentence; the id settles ties (arg_min streams, no sort)
-                     (c.stance != 'asserts', coalesce(a.date, DATE '9999-12-31'),
+                     (c.stance != ?, coalesce(a.date, DATE '9999-12-31'),
                       c.article_id, c.sentence, c.id) AS rank
               FROM claims c JOIN articles a ON a.id = c.article_id
               WHERE c.thread_id IN (SELECT id FROM _dotterel_thread_ids)) t
-        GROUP BY t.thread_id""", [now])
+        GROUP BY t.thread_id""", [ASSERTS, *THREAD_COUNTS, now, ASSERTS])  # in the ?s' order
     con.register("_dotterel_terms", pa.table({
         "id": pa.array(list(words), pa.string()),
         "terms": pa.array([" ".join(sorted(w)) for w in words.values()], pa.string())}))

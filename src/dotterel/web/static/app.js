@@ -4,6 +4,7 @@
 "use strict";
 (function () {
   const root = document.getElementById("app");
+  /* one label per stance of dotterel.vocab.STANCES (tests/unit/test_vocab.py checks they agree) */
   const STANCES = {
     asserts: "asserted", denies: "denied", disputes: "disputed", supports: "supported",
     demands_evidence: "evidence demanded", retracts: "retracted",
