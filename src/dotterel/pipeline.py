@@ -122,7 +122,7 @@ class Pipeline:
         """The prefilter built from the trigger lexicon and the claim cues (once)."""
         if self._filter is None:
             import dotterel.claims as C
-            import dotterel.events as M
+            import dotterel.syntax as M
             from dotterel.events import load_lexicon
             from dotterel.nlp import SentenceFilter, irregular_forms
 

@@ -143,4 +143,14 @@ def test_the_checks_see_a_crossing_and_a_circle() -> None:
     assert _private_owner("dotterel.events") is None
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     imported = {m for m, _, _ in _imports("dotterel.claims._coder")}
-    assert "dotterel.events" in imported and "dotterel.claims._cues" in imported
+    assert "dotterel.syntax" in imported and "dotterel.claims._cues" in imported
+
+
+def test_the_syntax_package_sits_below_the_coders() -> None:
+    """``syntax`` (tree, arguments, coreference) is shared by events and claims and imports
+    neither: the data flows nlp -> syntax -> events, claims."""
+    for name in _modules():
+        if name.startswith("dotterel.syntax"):
+            imported = {m for m, _, _ in _imports(name)}
+            assert not {m for m in imported if m.startswith(("dotterel.events",
+                                                             "dotterel.claims"))}, name

@@ -33,8 +33,8 @@ from dotterel.claims._links import Hint, overlap, own_denial, pick
 from dotterel.claims._quotes import attributions, quote_spans
 from dotterel.claims._speakers import Speakers
 from dotterel.claims._stance import ADMIT_CUES, cue_stance, statement_stance
-from dotterel.events import ArgumentFinder, Mentions, Resolver, Tree
 from dotterel.records import Actor, Claim, Event, ParsedArticle, Sentence, Token
+from dotterel.syntax import ArgumentFinder, Mentions, Resolver, Tree
 
 OVERLAP_SAME = 0.6  # a nominal claim that repeats a coded claim this much is the same claim
 FIRST_PERSON = frozenset({"i", "we"})

@@ -20,8 +20,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dotterel.claims import _cues as C
-from dotterel.events import ArgumentFinder, Tree
 from dotterel.records import Actor, Sentence, Token
+from dotterel.syntax import ArgumentFinder, Tree
 
 if TYPE_CHECKING:
     from dotterel.claims._coder import _Ledger

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from dotterel.events._lexicon import TriggerPattern
-from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger
 from dotterel.records import Token
+from dotterel.syntax import Tree
 
 CHARACTERIZING = frozenset({"call", "describe", "characterize", "characterise", "label", "brand",
                             "term", "dub", "name", "denounce", "condemn", "decry", "slam",

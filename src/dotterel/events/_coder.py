@@ -20,7 +20,6 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dotterel.events._arguments import ArgumentFinder, Resolver
 from dotterel.events._characterize import characterizations
 from dotterel.events._context import LEAD, in_context
 from dotterel.events._flags import (
@@ -33,16 +32,15 @@ from dotterel.events._flags import (
     under_irrealis,
 )
 from dotterel.events._lexicon import Lexicon
-from dotterel.events._mentions import Mentions
 from dotterel.events._modality import Modality, recode
 from dotterel.events._readings import Reading, read
 from dotterel.events._readings import Sentence as Readings
 from dotterel.events._sentence import after_sentence
 from dotterel.events._targets import ANSWERING_ROOTS, act_kinds, act_owner, answered_acts, head_recipient
-from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger, find_triggers
 from dotterel.events._where import PlaceFinder, event_place, localise, locate, locative
 from dotterel.records import Actor, Event, ParsedArticle, Place, Sentence, Token
+from dotterel.syntax import ArgumentFinder, Mentions, Resolver, Tree
 
 VIOLENT_ROOTS = ("18", "19", "20")
 DOCUMENT_NOUNS = {"report", "study", "document", "communique", "survey", "dossier", "inquiry",

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dotterel.events._mentions import Mentions
 from dotterel.records import Actor, Claim, Event, Place
+from dotterel.syntax import Mentions
 
 VIOLENT_ROOTS = ("18", "19", "20")
 ARRESTS = ("173",)  # arrest, detain, charge with legal action

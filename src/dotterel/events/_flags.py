@@ -3,10 +3,9 @@ why), reported by whom, the coder's ranking confidence, and the day it happened.
 from __future__ import annotations
 
 from dotterel.articles import resolve_relative_day
-from dotterel.events._arguments import ArgumentFinder
-from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger
 from dotterel.records import Actor, Sentence, Token
+from dotterel.syntax import ArgumentFinder, Tree
 
 MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
 

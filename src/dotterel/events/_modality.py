@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dotterel.events._tree import Tree
 from dotterel.records import Token
+from dotterel.syntax import Tree
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought"}

@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from dotterel.events._arguments import ArgumentFinder
 from dotterel.events._modality import Modality, modality
-from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger
 from dotterel.records import Actor, Token
+from dotterel.syntax import ArgumentFinder, Tree
 
 # acts that need a person or group acted on: release, arrest, expel, abduct, assassinate, torture
 PATIENT_CODES = ("084", "173", "174", "181", "182", "186", "0841")

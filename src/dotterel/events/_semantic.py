@@ -21,13 +21,11 @@ from pathlib import Path
 from typing import Any, Protocol, Sequence
 
 from dotterel.errors import E003, E004, ModelError
-from dotterel.events._arguments import ArgumentFinder
 from dotterel.events._lexicon import TriggerPattern
-from dotterel.events._mentions import Mentions
 from dotterel.events._modality import modality
-from dotterel.events._tree import Tree
 from dotterel.events._triggers import Trigger
 from dotterel.records import Event, ParsedArticle, Sentence
+from dotterel.syntax import ArgumentFinder, Mentions, Tree
 
 NONE = "NONE"
 # the CAMEO code a classified type is recorded with: the type's unspecified code

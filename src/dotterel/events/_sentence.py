@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dotterel.events._arguments import ArgumentFinder
 from dotterel.events._lexicon import Lexicon
-from dotterel.events._tree import Tree
 from dotterel.records import Actor, Event, Token
+from dotterel.syntax import ArgumentFinder, Tree
 
 ACCUSATION_BONUS = 0.2  # the accusation, no longer a bare statement, is the sentence's main act
 # speech verbs whose report of someone else's violence is an accusation

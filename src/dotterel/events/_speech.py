@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dotterel.events._lexicon import Lexicon
-from dotterel.events._mentions import Mentions
 from dotterel.events._targets import GENERIC_ACTS, VERBAL_ROOTS
 from dotterel.records import Actor, Claim, Event, ParsedArticle
+from dotterel.syntax import Mentions
 
 # what the speaker calls a person, a state or an act: condemnation (CAMEO 111)
 _BLAME = re.compile(

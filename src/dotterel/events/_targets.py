@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dotterel.events._tree import OBJ, Tree
 from dotterel.records import Actor, Event, Token
+from dotterel.syntax import OBJ, Tree
 
 # codes whose object may be someone else's act: appeals, praise, demands, condemnations,
 # rejections, protests against it

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dotterel.events._lexicon import Lexicon, TriggerPattern
-from dotterel.events._tree import Tree
 from dotterel.records import Token
+from dotterel.syntax import Tree
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dotterel.events._tree import Tree
 from dotterel.records import Actor, Place, Token
+from dotterel.syntax import Tree
 
 PlaceFinder = Callable[[Sequence[Token]], list[Place]]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any, Protocol
 
-from dotterel.events._mentions import Mentions
-from dotterel.events._tree import OBJ, PASS_SUBJ, PRONOUNS, SUBJ, Tree
-from dotterel.events._triggers import Trigger
 from dotterel.records import Actor, Token
+from dotterel.syntax._mentions import Mentions
+from dotterel.syntax._tree import OBJ, PASS_SUBJ, PRONOUNS, SUBJ, Tree
 
 Resolver = Callable[[Sequence[Token]], "Actor | None"]
 
@@ -60,6 +60,17 @@ PROJECTILES = {"bomb", "rocket", "missile", "shell", "mortar", "grenade", "round
 MISHAPS = {"crash", "accident", "disaster", "earthquake", "quake", "storm", "flood", "tsunami",
            "landslide", "avalanche", "collapse", "cyclone", "hurricane", "typhoon", "drought",
            "famine", "epidemic", "outbreak", "disease", "heatwave", "wildfire", "derailment"}
+
+
+class TriggerLike(Protocol):
+    """What the argument finder reads of a trigger (``events.Trigger``): its word, the light
+    verb that carries a nominal one ("launched an offensive"), its lexicon pattern and the words
+    that pattern used."""
+
+    token: Token
+    light: Token | None
+    pattern: Any
+    consumed: tuple[int, ...]  # token indices the pattern's constraints used
 
 
 class ArgumentFinder:
@@ -252,7 +263,7 @@ class ArgumentFinder:
             came_by, cur = cur.dep, h
         return None
 
-    def verbal(self, tr: Trigger) -> tuple[Token | None, Token | None]:
+    def verbal(self, tr: TriggerLike) -> tuple[Token | None, Token | None]:
         v, tree = tr.token, self.tree
         passive = tree.child(v, PASS_SUBJ)
         if passive is not None and v.lemma.lower() in STATIVE_PASSIVES and not tree.child(v, ("agent",)):
@@ -407,7 +418,7 @@ class ArgumentFinder:
                 return tree.child(ag, ("pobj",))
         return None
 
-    def nominal(self, tr: Trigger) -> tuple[Token | None, Token | None]:
+    def nominal(self, tr: TriggerLike) -> tuple[Token | None, Token | None]:
         n, tree = tr.token, self.tree
         actor = self._owner(n) if n.lemma.lower() in CONTENT_NOUNS else None
         role_only = None
