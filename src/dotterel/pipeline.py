@@ -172,7 +172,8 @@ class Pipeline:
         from dotterel.events import SelectionContext, first_person, select, spoken_acts
 
         evs = first_person(align(evs, cls), cls)
-        evs += spoken_acts(evs, cls, parsed, mentions, events.lexicon)
+        if self._llm_coder is None:  # the rules' reading of what was said; an LLM supplies
+            evs += spoken_acts(evs, cls, parsed, mentions, events.lexicon)  # its own events
         if self.select:
             kept, dropped = select(evs, SelectionContext(article=art, claims=cls))
         else:  # every candidate, with the coder's own ranking score as confidence
