@@ -1,6 +1,8 @@
 """Where a trigger sits decides what it codes: hand-built parses, no model."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dotterel.events import EventCoder, load_lexicon
@@ -137,3 +139,23 @@ def test_talks_someone_travels_for_are_theirs(coder):
             ("talks", "talk", "NOUN", "pobj", 5)]
     (ev,) = _only(coder, rows, "talks")
     assert ev.actor is not None and ev.actor.code == "IRQ" and ev.plover_type == "CONSULT"
+
+
+def test_a_participle_on_a_message_is_its_senders(coder):
+    """"Iran posted a message on Twitter blaming Iraq": Iran blames, not Twitter; and
+    "Iran issued a statement condemning Iraq": Iran condemns, not the statement."""
+    posted = [("Iran", "Iran", "PROPN", "nsubj", 1), ("posted", "post", "VERB", "ROOT", 1),
+              ("a", "a", "DET", "det", 3), ("message", "message", "NOUN", "dobj", 1),
+              ("on", "on", "ADP", "prep", 3), ("Twitter", "Twitter", "PROPN", "pobj", 4),
+              ("blaming", "blame", "VERB", "acl", 5), ("Iraq", "Iraq", "PROPN", "dobj", 6)]
+    issued = [("Iran", "Iran", "PROPN", "nsubj", 1), ("issued", "issue", "VERB", "ROOT", 1),
+              ("a", "a", "DET", "det", 3), ("statement", "statement", "NOUN", "dobj", 1),
+              ("condemning", "condemn", "VERB", "acl", 3), ("Iraq", "Iraq", "PROPN", "dobj", 4)]
+    for rows, trigger in ((posted, "blaming"), (issued, "condemning")):
+        parsed = chain(rows)
+        (sent,) = parsed.sentences
+        toks = tuple(replace(t, tag="VBG") if t.text == trigger else t for t in sent.tokens)
+        parsed = replace(parsed, sentences=(replace(sent, tokens=toks),))
+        found = [e for e in coder.code(parsed) if e.trigger == trigger]
+        assert found and all(e.actor is not None and e.actor.code == "IRN" for e in found)
+        assert all(e.recipient is not None and e.recipient.code == "IRQ" for e in found)

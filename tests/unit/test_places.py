@@ -332,22 +332,69 @@ def test_default_gazetteer_is_a_singleton() -> None:
 
 @pytest.mark.model
 def test_an_event_takes_the_place_of_its_own_clause(pipeline):
-    """The finest place named as a location in the event's clause; never a target of "on",
-    never a place merely mentioned, never the dateline for everything."""
+    """The finest place named as a location in the event's clause; violence where it lands
+    ("rockets on Mogadishu"), never at a party named inside its target ("a U.S. convoy") or
+    inside the operation ("a United States operation in Afghanistan"), never a place merely
+    mentioned, never the dateline for everything."""
     from dotterel.contract import place_level
     from dotterel.records import Article
 
     text = ("Police fired tear gas at protesters in the Kenyan city of Nairobi on Monday.\n"
             "Kenya's president, speaking in Mombasa, said Uganda had sent troops to the border.\n"
-            "Somali militants fired rockets on Kismayo.")
+            "Somali militants fired rockets on Mogadishu.\n"
+            "Taliban fighters attacked a U.S. convoy in Kandahar on Tuesday.\n"
+            "The commander was killed in a United States counterterrorism operation in "
+            "Afghanistan.")
     (r,) = list(pipeline.process([Article(id="p1", text=text, date="2024-05-06")]))
-    (fired,) = [e for e in r.events + r.candidates if e.sentence == 0 and e.trigger == "fired"]
-    assert fired.location is not None and fired.location.name == "Nairobi"
-    assert place_level(fired.location) == "city"
-    rockets = [e for e in r.events + r.candidates if e.sentence == 2]
-    assert rockets and all(e.location is None or e.location.name != "Kismayo" for e in rockets)
-    sent = [e for e in r.events + r.candidates if e.trigger == "sent"]
+    found = r.events + r.candidates
+
+    def place(sentence: int, trigger: str) -> tuple[str | None, ...]:
+        (e,) = [e for e in found if e.sentence == sentence and e.trigger == trigger]
+        return (e.location.name, place_level(e.location)) if e.location else (None,)
+
+    assert place(0, "fired") == ("Nairobi", "city")
+    assert place(2, "fired") == ("Mogadishu", "city")
+    assert place(3, "attacked")[0] in ("Kandahar", "Kandahār")
+    assert place(4, "killed") == ("Afghanistan", "country")
+    sent = [e for e in found if e.trigger == "sent"]
     assert sent and all(e.location is None for e in sent)  # "the border": no named place
+
+
+def test_a_direction_and_a_country_make_a_region(gaz: Gazetteer) -> None:
+    """"north-eastern Syria" is a region of Syria, named as written, with no point of its own;
+    "North Korea" stays a country."""
+    words = toks(("into", "O", ""), ("north", "O", ""), ("-", "O", ""), ("eastern", "O", ""),
+                 ("Syria", "B", "GPE"))
+    (p,) = find_places(words, gazetteer=gaz)
+    assert (p.name, p.country, p.feature, p.lat, p.start) == (
+        "north - eastern Syria", "SYR", "admin1", None, words[1].idx)
+    (one,) = find_places(toks(("Northern", "B", "LOC"), ("Syria", "I", "LOC")), gazetteer=gaz)
+    assert (one.name, one.country, one.feature) == ("Northern Syria", "SYR", "admin1")
+    (nk,) = find_places(toks(("North", "B", "GPE"), ("Korea", "I", "GPE")), gazetteer=gaz)
+    assert (nk.country, nk.feature) == ("PRK", "country")
+
+
+def test_a_site_named_after_its_town_gives_the_town(gaz: Gazetteer) -> None:
+    """"the Jolo Cathedral", tagged an organisation: Jolo; "the Tehran Times" is no site."""
+    site = toks(("the", "B", "ORG"), ("Jolo", "I", "ORG"), ("Cathedral", "I", "ORG"),
+                ("in", "O", ""), ("Mindanao", "B", "GPE"))
+    jolo, mindanao = find_places(site, gazetteer=gaz)
+    assert (jolo.name, jolo.country, jolo.feature, jolo.start) == ("Jolo", "PHL", "city",
+                                                                   site[1].idx)
+    assert mindanao.country == "PHL"
+    paper = toks(("the", "B", "ORG"), ("Tehran", "I", "ORG"), ("Times", "I", "ORG"))
+    assert find_places(paper, gazetteer=gaz) == []
+
+
+def test_a_mistagged_small_town_in_a_country_the_sentence_names(gaz: Gazetteer) -> None:
+    """A town too small to trust on a cue alone is trusted when the sentence names its
+    country: "in Maidan Shahr in ... Afghanistan"."""
+    words = toks(("in", "O", ""), ("Maidan", "B", "PERSON"), ("Shahr", "I", "PERSON"),
+                 ("of", "O", ""), ("Afghanistan", "B", "GPE"))
+    town, country = find_places(words, gazetteer=gaz)
+    assert (town.country, town.feature, country.feature) == ("AFG", "city", "country")
+    alone = toks(("in", "O", ""), ("Maidan", "B", "PERSON"), ("Shahr", "I", "PERSON"))
+    assert find_places(alone, gazetteer=gaz) == []
 
 
 # --- the larger gazetteer: towns down to 500 people, regions, sites, names that are not places

@@ -321,3 +321,33 @@ def test_an_act_takes_the_finest_place_the_article_gives_it_and_the_leads_town()
     (shot,) = in_context([ev("190", "ASSAULT", actor=police, rec=attacker, sentence=7)], m,
                          None, lead=[london])
     assert shot.location == london
+
+
+def test_a_states_own_acts_happen_on_its_soil():
+    """"Germany banned Iranian airline Mahan Air": Germany; what a parliament does other than
+    speak happens at home; a minister's words and an army's strikes abroad stay unplaced."""
+    countries = {c: Place(name=c, country=c, lat=0.0, lon=0.0, feature="country")
+                 for c in ("DEU", "IRQ")}
+    germany = Actor(text="Germany", code="DEU", kind="country")
+    airline = Actor(text="Mahan Air", code="IRN", sector="BUS", kind="organisation")
+    mps = Actor(text="Kurdish MPs", code="IRQ", sector="LEG", kind="role")
+    minister = Actor(text="the minister", code="DEU", sector="GOV", kind="role")
+    army = Actor(text="the army", code="DEU", sector="MIL", kind="role")
+    ban = ev("163", "SANCTION", actor=germany, rec=airline)
+    boycott = ev("143", "PROTEST", actor=mps, rec=None, sentence=1, start=100)
+    words = ev("112", "ACCUSE", actor=minister, rec=airline, sentence=2, start=200)
+    strike = ev("190", "ASSAULT", actor=army, rec=airline, sentence=3, start=300)
+    b, p, w, s = in_context([ban, boycott, words, strike], Mentions(), None,
+                            country_of=countries.get)
+    assert b.location == countries["DEU"] and p.location == countries["IRQ"]
+    assert w.location is None and s.location is None
+
+
+def test_words_at_a_rally_take_the_rallys_place():
+    minsk = Place(name="Minsk", country="BLR", lat=53.9, lon=27.6, feature="city")
+    leader = Actor(text="Tsikhanouskaya", code="BLR", sector="OPP", kind="person")
+    voters = Actor(text="voters", code="BLR", sector="CVL", kind="role")
+    rally = ev("141", "PROTEST", actor=leader, rec=None, location=minsk, sentence=0)
+    asked = ev("020", "REQUEST", actor=leader, rec=voters, sentence=2, start=200)
+    _, a = in_context([rally, asked], Mentions(), None)
+    assert a.location == minsk

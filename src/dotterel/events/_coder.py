@@ -150,8 +150,10 @@ class EventCoder:
                 actor, rec = localise(actor, location[1]), localise(rec, location[1])
                 actor = _unattributed(actor, r.trigger.pattern.cameo, location[1])
                 coded = _troops_arriving(_expelled_body(r.trigger, rec), tree, r.actor, actor)
-                where = _not_a_party(event_place(tree, r.trigger.light or r.trigger.token,
-                                                 places, coded.pattern.cameo), actor, rec)
+                where = event_place(tree, r.trigger.light or r.trigger.token, places,
+                                    coded.pattern.cameo)
+                if not coded.pattern.cameo.startswith(VIOLENT_ROOTS):  # "rockets on Kismayo"
+                    where = _not_a_party(where, actor, rec)  # not so "called on Turkey"
                 out.append(self._event(coded, tree, parsed, actor, rec, where, args,
                                        r.modality))
         return after_sentence(self.lexicon, out, tree, args)

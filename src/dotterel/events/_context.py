@@ -53,19 +53,26 @@ def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | No
         country = country_of(home)
     # the town the headline and lead give the story, for acts at home told without one
     town = next((p for p in lead if p.country == home and p.feature != "country"), None)
-    return _placed(_owned(_resolve(e, mentions) for e in events), places, home, country, town)
+    return _placed(_owned(_resolve(e, mentions) for e in events), places, home, country, town,
+                   country_of=country_of)
 
 
 LEAD = 3  # headline, standfirst, first sentence
 MATERIAL_ROOTS = ("14", "15", "17", "18", "19", "20")  # protests, force, coercion, violence
+# acts of a state's own power (expel, ban, sanction, arrest, seize): done on its own soil
+STATE_ACTS = ("16", "17")
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "SPY", "LEG"})
+SEATED = frozenset({"LEG", "JUD", "COP"})  # bodies that act where they sit: at home
 
 
 def _placed(events: list[Event], places: Sequence[Place], home: str | None,
-            country: Place | None, town: Place | None = None) -> list[Event]:
+            country: Place | None, town: Place | None = None, *,
+            country_of: Callable[[str], Place | None] | None = None) -> list[Event]:
     """Events whose sentence names no place of their own take the place the article gives the
-    same act (same doer and type, told with a place elsewhere: the headline, the lead); acts of
-    force, coercion or protest at home take the lead's place in the home country, else the
-    home country itself; nothing else is placed."""
+    same act (same doer and type, told with a place elsewhere: the headline, the lead); acts
+    at home other than words take the lead's place in the home country, else the home
+    country itself; a state's expulsions, bans and arrests take its country; nothing else is
+    placed."""
     told: dict[tuple, Place] = {}  # the most precise place the article gives each act
     for e in events:
         if e.location is not None and e.actor is not None:
@@ -83,11 +90,29 @@ def _placed(events: list[Event], places: Sequence[Place], home: str | None,
         if e.location is None and e.actor is not None:
             where = told.get((e.actor.code, e.plover_type)) or _same_sitting(e, events)
             if where is None and home and _at_home(e, home):
-                where = (lead or country) if e.cameo[:2] in MATERIAL_ROOTS else country
+                where = (lead or country) if e.cameo[:2] not in VERBAL_ROOTS else country
+            if where is None and country_of is not None:
+                where = _own_soil(e, country_of)
             if where is not None:
                 e = replace(e, location=where)
         out.append(e)
     return out
+
+
+def _own_soil(e: Event, country_of: Callable[[str], Place | None]) -> Place | None:
+    """"Germany banned Iranian airline Mahan Air", "Athens expelled the Libyan ambassador":
+    a state's act of its own power happens in its country, and so does what its parliament,
+    courts and police do other than speak."""
+    a = e.actor
+    if a is None or not a.code:
+        return None
+    if a.sector in SEATED and e.cameo[:2] not in VERBAL_ROOTS:
+        return country_of(a.code)  # "the vote was boycotted by Kurdish members of parliament"
+    if e.cameo[:2] not in STATE_ACTS:
+        return None
+    if a.sector not in STATE_SECTORS and not (a.sector is None and a.kind == "country"):
+        return None
+    return country_of(a.code)
 
 
 def _finer(a: Place, b: Place) -> bool:
@@ -98,18 +123,20 @@ def _finer(a: Place, b: Place) -> bool:
 
 SITTING = 3  # sentences: what a speaker says next at a meeting or a press conference
 VERBAL_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+SITTINGS = VERBAL_ROOTS + ("14",)  # words, meetings, and the rallies where words are said
 
 
 def _same_sitting(e: Event, events: Sequence[Event]) -> Place | None:
     """Words said where their speaker was just placed: "the ministers gathered in Cairo ...
-    They called on Turkey to halt drilling" was said in Cairo. Only words (not acts), only a
+    They called on Turkey to halt drilling" was said in Cairo, and "asking voters to ..." at
+    the rally in Minsk the sentence before. Only words (not acts), only a
     town or site, only the same doer, only within a few sentences."""
     if e.cameo[:2] not in VERBAL_ROOTS or e.actor is None:
         return None
     for x in reversed(events):
         if x.location is not None and x.location.feature not in ("country", "admin1") \
                 and x.actor is not None and x.actor.code == e.actor.code \
-                and x.actor.sector == e.actor.sector and x.cameo[:2] in VERBAL_ROOTS \
+                and x.actor.sector == e.actor.sector and x.cameo[:2] in SITTINGS \
                 and 0 <= e.sentence - x.sentence <= SITTING and x.trigger_start < e.trigger_start:
             return x.location
     return None

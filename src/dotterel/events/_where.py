@@ -27,17 +27,23 @@ LOCATIVE = {"in", "at", "near", "throughout", "across", "outside", "inside", "ar
              "on", "into", "along"}
 
 
-TARGET_PREPS = {"on", "into", "against", "at"}  # "strikes on Gaza": the target
+TARGET_PREPS = {"against"}  # "strikes against the Kurds": a party, not where
 VIOLENT_ROOTS = ("18", "19", "20")
 MATERIAL_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
 ADDRESS_PREPS = {"on", "upon"}  # "called on Italy to join": whom a word is addressed to
+PATH_PREPS = {"from", "toward", "towards"}  # "marched from Victoria Park toward Central"
 
 
 def event_place(tree: Tree, trigger: Token, places: Sequence[Place], cameo: str) -> Place | None:
-    """The place named as a location in the trigger's own clause, or in a clause above it."""
-    located = [p for p in places if locative(tree, p)
-               and not (cameo.startswith(VIOLENT_ROOTS) and _prep(tree, p) in TARGET_PREPS)
-               and not (not cameo.startswith(MATERIAL_ROOTS) and _prep(tree, p) in ADDRESS_PREPS)]
+    """The place named as a location in the trigger's own clause, or in a clause above it.
+    Violence happens where it lands ("strikes on Gaza", "an offensive into northern Syria",
+    "struck the Jolo Cathedral"); a march, a deployment or a withdrawal where it goes."""
+    violent, material = cameo.startswith(VIOLENT_ROOTS), cameo.startswith(MATERIAL_ROOTS)
+    located = [p for p in places
+               if (locative(tree, p) or (material and _prep(tree, p) in PATH_PREPS)
+                   or (violent and _struck(tree, trigger, p)))
+               and not (violent and _prep(tree, p) in TARGET_PREPS)
+               and not (not material and _prep(tree, p) in ADDRESS_PREPS)]
     if not located:
         return None
     scope = {t.i for t in tree.subtree(trigger.i)}
@@ -49,6 +55,12 @@ def event_place(tree: Tree, trigger: Token, places: Sequence[Place], cameo: str)
     above_places = [p for p in located if (h := _head(tree, p)) is not None
                     and (attach := _attachment(tree, h)) is not None and attach.i in above]
     return _finest(above_places) if above_places else None
+
+
+def _struck(tree: Tree, trigger: Token, place: Place) -> bool:
+    """The place, or a site named after it, is what the violence hit: its direct object."""
+    head = _up_to_place(tree, _head(tree, place))
+    return head is not None and head.dep == "dobj" and head.head == trigger.i
 
 
 PRECISION = {"city": 0, "admin1": 1, "country": 2}
@@ -67,9 +79,7 @@ def _head(tree: Tree, place: Place) -> Token | None:
 
 
 def _prep(tree: Tree, place: Place) -> str | None:
-    h = _head(tree, place)
-    while h is not None and h.dep in ("poss", "compound", "appos", "nmod"):
-        h = tree.head(h)
+    h = _up_to_place(tree, _head(tree, place))
     p = tree.head(h) if h is not None and h.dep == "pobj" else None
     return p.lemma.lower() if p is not None else None
 
@@ -108,8 +118,7 @@ def locative(tree: Tree, place: Place | None) -> bool:
     inside = [t for t in tree.tokens if place.start <= t.idx < place.end]
     head = next((t for t in inside if not place.start <= tree.tokens[t.head].idx < place.end
                  or t.head == t.i), None)
-    while head is not None and head.dep in ("poss", "compound", "appos", "nmod"):
-        head = tree.head(head)  # "near Macedonia's border", "in East Timor's capital"
+    head = _up_to_place(tree, head)  # "near Macedonia's border", "in East Timor's capital"
     for _ in range(3):
         if head is None or head.dep != "pobj":
             return False
@@ -127,6 +136,30 @@ def locative(tree: Tree, place: Place | None) -> bool:
             return True
         head = up
     return False
+
+
+# what a place names when it qualifies one of these: "the Jolo Cathedral", "Kabul province"
+SITE_NOUNS = frozenset({"cathedral", "church", "mosque", "temple", "shrine", "airport", "base",
+                        "hospital", "university", "prison", "jail", "stadium", "market", "hotel",
+                        "embassy", "consulate", "station", "school", "bridge", "palace",
+                        "square", "mall", "headquarters", "compound", "building", "office",
+                        "crossing", "checkpoint", "refinery", "plant", "facility", "field"})
+
+
+def _up_to_place(tree: Tree, head: Token | None) -> Token | None:
+    """From a place name up to the phrase that is a place because of it: "Macedonia's border",
+    "Afghanistan's Maidan Wardak province", "Mindanao, Philippines". A place that qualifies
+    anything else ("a United States counterterrorism operation", "Iran's nuclear programme")
+    does not make it a place."""
+    while head is not None and head.dep in ("poss", "compound", "appos", "nmod"):
+        up = tree.head(head)
+        if up is None or up.i == head.i:
+            return head
+        if head.dep != "appos" and up.pos != "PROPN" \
+                and up.lemma.lower() not in PLACE_NOUNS | SITE_NOUNS:
+            return None
+        head = up
+    return head
 
 
 def localise(actor: Actor | None, place: Place | None) -> Actor | None:

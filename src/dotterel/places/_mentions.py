@@ -52,8 +52,12 @@ def find_places(tokens: Sequence[Token], *, gazetteer: Gazetteer, country: str |
              and p.feature in ("country", "admin1")]
     if named:  # "Tall Tamr, Syria": the sentence's own countries come first
         hints = list(dict.fromkeys(named + hints))
-        first = [_resolve(s, tokens, gazetteer=gazetteer, hints=hints) for s in spans]
-    return [p for p in first if p is not None]
+        first = [_resolve(s, tokens, gazetteer=gazetteer, hints=hints, local=named)
+                 for s in spans]
+    sites = [_town_of_site(run, gazetteer=gazetteer, hints=hints, local=named)
+             for run in _org_runs(tokens)]  # "the Jolo Cathedral", tagged an organisation
+    found = [_regional(p, tokens) for p in first + sites if p is not None]
+    return sorted(found, key=lambda p: p.start or 0)
 
 
 def _cued(tokens: Sequence[Token]) -> list[_Span]:
@@ -130,7 +134,7 @@ def _next_to_name(tokens: Sequence[Token], span: list[Token]) -> bool:
 
 
 def _resolve(span: _Span, tokens: Sequence[Token], *, gazetteer: Gazetteer,
-             hints: Sequence[str]) -> Place | None:
+             hints: Sequence[str], local: Sequence[str] = ()) -> Place | None:
     toks = span.tokens
     while toks and toks[0].text.lower() in _DROP_FIRST:
         toks = toks[1:]
@@ -142,20 +146,30 @@ def _resolve(span: _Span, tokens: Sequence[Token], *, gazetteer: Gazetteer,
         return None
     text = _span_text(toks)
     place = _lookup(text, span, fac=toks[0].ent_type == "FAC", gazetteer=gazetteer,
-                    hints=hints)
+                    hints=hints, local=local)
+    if place is None and len(toks) > 1 and toks[0].text.lower() in DIRECTIONS:
+        whole = gazetteer.country(_span_text(toks[1:]))  # "Northern Syria", one entity
+        if whole is not None:
+            return dataclasses.replace(whole, name=text, feature="admin1", lat=None, lon=None,
+                                       geonameid=None, start=toks[0].idx,
+                                       end=toks[-1].idx + len(toks[-1].text))
+    if place is None and toks[0].ent_type == "FAC":
+        return _town_of_site(toks, gazetteer=gazetteer, hints=hints, local=local)
     if place is None:
         return None
     return dataclasses.replace(place, start=toks[0].idx, end=toks[-1].idx + len(toks[-1].text))
 
 
 def _lookup(text: str, span: _Span, *, fac: bool, gazetteer: Gazetteer,
-            hints: Sequence[str]) -> Place | None:
+            hints: Sequence[str], local: Sequence[str] = ()) -> Place | None:
     """The place called ``text``: a big enough town, or a small one with a cue or in a country
-    the sentence or the article names."""
+    the sentence or the article names. ``local``: the countries the sentence itself names."""
     if fac:
         return gazetteer.lookup(text, countries=hints, min_population=FAC_MIN_POPULATION)
     if not span.tagged and span.tokens[0].ent_type:  # a mistagged PERSON, ORG or NORP run
-        return gazetteer.lookup(text, countries=hints, min_population=MISTAGGED_MIN_POPULATION)
+        near = _in_named_country(text, gazetteer, local)  # "in Maidan Shahr ... Afghanistan's"
+        return near or gazetteer.lookup(text, countries=hints,
+                                        min_population=MISTAGGED_MIN_POPULATION)
     if span.cued:
         return gazetteer.lookup(text, countries=hints)
     if hints:
@@ -163,6 +177,79 @@ def _lookup(text: str, span: _Span, *, fac: bool, gazetteer: Gazetteer,
         if near is not None and near.country in hints:
             return near
     return gazetteer.lookup(text, countries=hints, min_population=UNCUED_MIN_POPULATION)
+
+
+def _in_named_country(text: str, gazetteer: Gazetteer, local: Sequence[str]) -> Place | None:
+    """A town of any size called ``text`` in a country the sentence names."""
+    if not local:
+        return None
+    place = gazetteer.lookup(text, countries=local)
+    return place if place is not None and place.country in local else None
+
+
+# what a site's name ends in when it begins with its town's: "the Jolo Cathedral"
+SITE_NOUNS = frozenset({"cathedral", "church", "mosque", "temple", "synagogue", "shrine",
+                        "airport", "hospital", "university", "prison", "jail", "stadium",
+                        "market", "hotel", "embassy", "consulate", "station", "school",
+                        "college", "bridge", "port", "harbour", "harbor", "palace", "museum",
+                        "square", "mall", "courthouse"})
+
+
+def _town_of_site(toks: list[Token], *, gazetteer: Gazetteer, hints: Sequence[str],
+                  local: Sequence[str]) -> Place | None:
+    """The town a site is named after ("the Jolo Cathedral", "Kandahar Airport"), when the
+    name ends in a kind of site and its first words are a town in a country the sentence
+    names, or a big one."""
+    if len(toks) < 2 or toks[-1].text.lower() not in SITE_NOUNS:
+        return None
+    for n in range(len(toks) - 1, 0, -1):
+        head = toks[:n]
+        if not all(t.pos == "PROPN" for t in head):
+            continue
+        text = _span_text(head)
+        place = _in_named_country(text, gazetteer, local) or gazetteer.lookup(
+            text, countries=hints, min_population=MISTAGGED_MIN_POPULATION)
+        if place is not None and place.feature == "city":
+            return dataclasses.replace(place, start=head[0].idx,
+                                       end=head[-1].idx + len(head[-1].text))
+    return None
+
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                        "western", "central", "northeast", "northwest", "southeast", "southwest",
+                        "northeastern", "northwestern", "southeastern", "southwestern"})
+
+
+def _regional(place: Place, tokens: Sequence[Token]) -> Place:
+    """A part of a country named by its direction ("north-eastern Syria", "southern Yemen") is
+    a region of that country, named as written, with no point of its own on the map."""
+    if place.feature != "country" or place.start is None:
+        return place
+    at = next((t.i for t in tokens if t.idx == place.start), None)
+    first = at
+    while first is not None and first > 0 and (
+            tokens[first - 1].text.lower() in DIRECTIONS
+            or (tokens[first - 1].text == "-" and first > 1
+                and tokens[first - 2].text.lower() in DIRECTIONS)):
+        first -= 1
+    if first is None or first == at or tokens[first].text == "-":
+        return place
+    start = tokens[first].idx
+    name = _span_text(list(tokens[first:at])) + " " + place.name
+    return dataclasses.replace(place, name=name, feature="admin1", lat=None, lon=None,
+                               geonameid=None, start=start)
+
+
+def _org_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Organisation entities whose name ends in a kind of site."""
+    runs: list[list[Token]] = []
+    for tok in tokens:
+        if tok.ent_type == "ORG" and tok.ent_iob == "I" and runs and runs[-1][-1].i == tok.i - 1:
+            runs[-1].append(tok)
+        elif tok.ent_type == "ORG" and tok.ent_iob == "B":
+            runs.append([tok])
+    return [[t for t in r if t.text.lower() != "the"] for r in runs
+            if r[-1].text.lower() in SITE_NOUNS]
 
 
 def _span_text(span: list[Token]) -> str:

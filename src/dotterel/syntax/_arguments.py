@@ -41,6 +41,10 @@ CONTENT_NOUNS = {"claim", "allegation", "accusation", "charge", "report", "state
                  "plan", "offer", "demand", "request", "call", "remark", "comment", "assertion",
                  "idea", "suggestion", "bid", "appeal", "position", "decision", "policy",
                  "initiative", "invitation", "resolution", "counter-claim"}
+# what carries someone's words: a participle on one is theirs ("a statement condemning ...")
+MESSAGE_NOUNS = {"statement", "message", "tweet", "post", "letter", "communique", "communiqué",
+                 "video", "note", "announcement", "declaration", "press release", "speech",
+                 "editorial", "op-ed", "address", "broadcast", "interview"}
 # sectors whose bare role nouns take the country of a recent mention of the same sector
 INSTITUTIONAL = {"GOV", "MIL", "COP", "JUD", "LEG"}
 NEARBY_CHARS = 400  # about two sentences
@@ -245,7 +249,9 @@ class ArgumentFinder:
             if (a := tree.child(cur, ("agent",))) is not None and (p := tree.child(a, ("pobj",))):
                 return p
             if cur.dep == "relcl" or (cur.dep == "acl" and self._acting_head(cur)):
-                return tree.head(cur)  # "protesters demanding ...", "a group protested"
+                # "protesters demanding ...", "a group protested"; but "posted a message on
+                # Twitter blaming Iran": whoever posted it
+                return self._sender(tree.head(cur)) or tree.head(cur)
             if cur is not v and (ps := tree.child(cur, PASS_SUBJ)) is not None:
                 # "is scheduled to attend": the passive subject attends; but "were killed in
                 # shelling": the victims did not shell
@@ -302,6 +308,27 @@ class ArgumentFinder:
         if subject is None and v.dep == "ROOT":
             subject = self._stranded_subject(v)
         return subject, self.recipient(v, skip=set(tr.consumed))
+
+    def _sender(self, noun: Token | None) -> Token | None:
+        """Who sent a message a participle hangs on: "the ministry issued a statement
+        condemning ...", "Pompeo posted a message on Twitter blaming ...", "said in a
+        letter urging ..." -- the subject of the verb the message belongs to."""
+        tree = self.tree
+        if noun is None:
+            return None
+        up = tree.head(noun)
+        if noun.dep == "pobj" and up is not None and up.dep == "prep" \
+                and (carrier := tree.head(up)) is not None \
+                and carrier.lemma.lower() in MESSAGE_NOUNS:
+            noun = carrier  # "a message on Twitter"
+        if noun.lemma.lower() not in MESSAGE_NOUNS:
+            return None
+        verb = tree.head(noun)
+        if noun.dep == "pobj" and verb is not None and verb.dep == "prep":
+            verb = tree.head(verb)  # "said in a statement"
+        if verb is None or verb.pos not in ("VERB", "AUX") or noun.dep not in ("dobj", "pobj"):
+            return None
+        return tree.child(verb, SUBJ)
 
     def _acting_head(self, acl: Token) -> bool:
         """The noun an acl clause hangs on is its doer: a participle ("protesters demanding"),
