@@ -101,3 +101,25 @@ def test_a_name_spelled_two_ways_is_one_person():
     assert not _spelled_like("Khan", "Kahn")  # too short to tell
     assert not _spelled_like("Brown", "Crown")  # the first letters differ
     assert not _spelled_like("Sarea", "Sarea")  # the same spelling is no variant
+
+
+def test_a_source_with_no_affiliation_is_of_the_storys_country():
+    """"an anonymous source", "a report", a director of a body the dictionary does not know:
+    the home country; a coded speaker, a role with a sector and an article with no home keep
+    theirs."""
+    from dotterel.claims._coder import _local
+    from dotterel.records import Actor
+    from dotterel.syntax import Mentions
+
+    m = Mentions()
+    for n in range(3):
+        m.add(n * 10, Actor(text="Russia", code="RUS", kind="country"))
+    m.settle()
+    source = Actor(text="an anonymous source", code=None, kind="role")
+    assert _local(source, m).code == "RUS" and _local(source, m).sector is None
+    coded = Actor(text="Iran", code="IRN", kind="country")
+    assert _local(coded, m) is coded
+    assert _local(None, m) is None
+    nowhere = Mentions()
+    nowhere.settle()
+    assert _local(source, nowhere) is source

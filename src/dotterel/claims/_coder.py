@@ -62,10 +62,20 @@ class ClaimCoder:
                                             documents=C.DOCUMENT_NOUNS):
             finders[sent.index].quote(span, cue, parsed.article.text)
         ledger.claims = [_about_quote(c, parsed.sentences, finders) for c in ledger.claims]
-        ledger.claims = [c if (s := mentions.at_home(c.speaker)) is c.speaker
+        ledger.claims = [c if (s := _local(mentions.at_home(c.speaker), mentions)) is c.speaker
                          else replace(c, speaker=s) for c in ledger.claims]
         ledger.settle()
         return ledger.claims
+
+
+def _local(speaker: Actor | None, mentions: Mentions) -> Actor | None:
+    """A source the article gives no affiliation that codes ("an anonymous source", "a
+    report", "Scripps Oceanography director Margaret Leinen") is, by default, of the country
+    the story is set in, as unnamed domestic actors are."""
+    if speaker is None or speaker.code or speaker.sector or not mentions.home_code \
+            or not (speaker.text or "").strip() or speaker.kind == "pronoun":
+        return speaker
+    return replace(speaker, code=mentions.home_code)
 
 
 class _Ledger:
