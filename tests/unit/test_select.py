@@ -64,6 +64,13 @@ def test_background_is_history_the_article_recalls():
             "the time that rebels killed 150 soldiers.")
     assert reasons([ev(text=text, start=text.index("killed"))]) == ["background"]
     assert reasons([ev(text=text, start=text.index("attack"))]) == [None]
+    # "since 1995" runs up to now: it dates nothing in the past
+    text = "The Taliban promised to repeal every law passed since 1995."
+    assert reasons([ev("057", "AGREE", rec=None, text=text,
+                       start=text.index("promised"))]) == [None]
+    text = "The Taliban promised to repeal every law passed in 1995."
+    assert reasons([ev("057", "AGREE", rec=None, text=text,
+                       start=text.index("promised"))]) == ["background"]
 
 
 def test_an_obituary_is_a_life_story():

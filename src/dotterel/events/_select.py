@@ -84,6 +84,7 @@ _PAST = re.compile(r"\b(last year'?s?|(two|three|four|five|six|seven|eight|nine|
                    r"throughout (his|her) (life|career)|in (his|her) (youth|career|early years))\b",
                    re.I)
 _COMPARED = re.compile(r"\b(as|like|than|unlike) in\s*$", re.I)
+_SINCE = re.compile(r"\bsince\s*(early |late |mid-?)?$", re.I)
 # an obituary: its body is the life story, background except what the news window dates
 _OBITUARY = re.compile(r"\b(dies|died|dead at|death of|obituary|passes away|passed away|"
                        r"funeral of|laid to rest)\b", re.I)
@@ -188,7 +189,8 @@ def background(e: Event, ctx: Context) -> str | None:
     if year is not None:
         times += [(m.start(), "past" if int(m.group(1)) < year else "now")
                   for m in _YEAR.finditer(text)
-                  if not _COMPARED.search(text[:m.start()])]  # "as in 2019": a likeness
+                  if not _COMPARED.search(text[:m.start()])  # "as in 2019": a likeness
+                  and not _SINCE.search(text[:m.start()])]  # "since 1995": up to now
     if not times:
         return None
     if not 0 <= at <= len(text):  # no offset to measure from: the sentence as a whole
