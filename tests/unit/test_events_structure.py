@@ -159,3 +159,23 @@ def test_a_participle_on_a_message_is_its_senders(coder):
         found = [e for e in coder.code(parsed) if e.trigger == trigger]
         assert found and all(e.actor is not None and e.actor.code == "IRN" for e in found)
         assert all(e.recipient is not None and e.recipient.code == "IRQ" for e in found)
+
+
+def test_a_threat_is_against_the_target_of_what_it_threatens(coder):
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+            ("to", "to", "PART", "aux", 3), ("attack", "attack", "VERB", "xcomp", 1),
+            ("Iraq", "Iraq", "PROPN", "dobj", 3)]
+    (t,) = _only(coder, rows, "threatened")
+    assert t.plover_type == "THREATEN" and t.recipient is not None and t.recipient.code == "IRQ"
+
+
+def test_an_allegation_is_about_the_subject_of_what_it_alleges(coder):
+    """"Iran alleged the army is hiding weapons": an accusation of the army, a role the
+    article's context codes later."""
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("alleged", "allege", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("army", "army", "NOUN", "nsubj", 5),
+            ("is", "be", "AUX", "aux", 5), ("hiding", "hide", "VERB", "ccomp", 1),
+            ("weapons", "weapon", "NOUN", "dobj", 5)]
+    (a,) = _only(coder, rows, "alleged")
+    assert a.plover_type == "ACCUSE" and a.recipient is not None
+    assert a.recipient.sector == "MIL" and a.recipient.text == "the army"

@@ -43,6 +43,7 @@ from dotterel.records import Actor, Event, ParsedArticle, Place, Sentence, Token
 from dotterel.syntax import ArgumentFinder, Mentions, Resolver, Tree
 
 VIOLENT_ROOTS = ("18", "19", "20")
+THREATS = ("13",)  # whom a threat is against: the target of what it threatens to do
 DOCUMENT_NOUNS = {"report", "study", "document", "communique", "survey", "dossier", "inquiry",
                   "investigation", "white paper", "audit", "review"}
 ORGANISATIONS = {"IGO", "NGO"}
@@ -196,6 +197,10 @@ class EventCoder:
         if (h := head_recipient(tree, tr.token, args.recipient)) is not None \
                 and (found := args.actors(h)):
             return found
+        if tr.pattern.cameo.startswith(THREATS) and not tr.nominal:
+            for x in tree.children(tr.token, ("xcomp",)):  # "threatened to attack Israel"
+                if (t := args.recipient(x)) is not None and (found := args.actors(t)):
+                    return found
         if tr.pattern.cameo.startswith(ANSWERING_ROOTS):
             owner = act_owner(tree, tr.token, list(prior) + here, actor, self._noun_roots)
             if owner is not None:

@@ -35,6 +35,9 @@ def accusations(lexicon: Lexicon, events: list[Event], tree: Tree,
     out = []
     for e in events:
         cue = by_offset.get(e.trigger_start)
+        if cue is not None and e.cameo.startswith("11") and e.recipient is None \
+                and e.actor is not None:  # "Hotak alleged the central government is hiding"
+            e = replace(e, recipient=_alleged(tree, cue, args, e.actor, roles=True))
         if (cue is None or not e.cameo.startswith("01") or e.actor is None or not e.actor.code
                 or cue.lemma.lower() not in ACCUSING_SPEECH):
             out.append(e)
@@ -69,9 +72,11 @@ def _other_party(speaker: Actor, e: Event) -> bool:
     return False
 
 
-def _alleged(tree: Tree, cue: Token, args: ArgumentFinder, speaker: Actor) -> Actor | None:
+def _alleged(tree: Tree, cue: Token, args: ArgumentFinder, speaker: Actor, *,
+             roles: bool = False) -> Actor | None:
     """Whom an allegation is about: the coded subject of what "claimed"/"alleged" reports,
-    when that is someone other than the speaker and the clause is not negated."""
+    when that is someone other than the speaker and the clause is not negated. With
+    ``roles``, a role the article's context will code ("the central government") will do."""
     if cue.lemma.lower() not in ALLEGING:
         return None
     for clause in tree.children(cue, ("ccomp",)):
@@ -80,6 +85,8 @@ def _alleged(tree: Tree, cue: Token, args: ArgumentFinder, speaker: Actor) -> Ac
         subj = tree.child(clause, ("nsubj",))
         for a in args.actors(subj):
             if a.code and a.code != speaker.code and a.kind != "speaker":
+                return a
+            if roles and not a.code and a.sector and a.sector != speaker.sector:
                 return a
     return None
 
