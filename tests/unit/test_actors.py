@@ -76,6 +76,8 @@ def test_no_spacy_import() -> None:
     ("Rebels in the Ivory Coast", ("CIV", "REB", "Ivory Coast")),
     ("Iraqi Kurds", ("IRQ", "CVL", "Iraq")),
     ("rebels in Darfur", ("SDN", "REB", "Darfur")),
+    ("Kenyan murder suspects", ("KEN", "CRM", "Kenya")),  # whom charges and arrests are against
+    ("the Kenyan shooter", ("KEN", "CRM", "Kenya")),
 ])
 def test_countries_and_roles(text: str, expected: tuple) -> None:
     assert coded(text) == expected

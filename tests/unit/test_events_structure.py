@@ -179,3 +179,19 @@ def test_an_allegation_is_about_the_subject_of_what_it_alleges(coder):
     (a,) = _only(coder, rows, "alleged")
     assert a.plover_type == "ACCUSE" and a.recipient is not None
     assert a.recipient.sector == "MIL" and a.recipient.text == "the army"
+
+
+def test_a_passive_participle_is_done_to_the_subject_it_hangs_on(coder):
+    """"Iran appeared in court, charged with spying": Iran is charged, by no one the
+    sentence names; Iran does not charge anyone."""
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("appeared", "appear", "VERB", "ROOT", 1),
+            (",", ",", "PUNCT", "punct", 1), ("charged", "charge", "VERB", "advcl", 1),
+            ("with", "with", "ADP", "prep", 3), ("spying", "spying", "NOUN", "pobj", 4)]
+    parsed = chain(rows)
+    (sent,) = parsed.sentences
+    toks = tuple(replace(t, tag="VBN") if t.text == "charged" else t for t in sent.tokens)
+    parsed = replace(parsed, sentences=(replace(sent, tokens=toks),))
+    found = [e for e in coder.code(parsed) if e.trigger == "charged"]
+    assert found and all(e.recipient is not None and e.recipient.code == "IRN" for e in found)
+    # its doer is the police the passive implies (the article's home), not Iran
+    assert all(e.actor is None or e.actor.kind == "implied" for e in found)

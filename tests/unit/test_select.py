@@ -137,6 +137,27 @@ def test_no_home_when_two_countries_balance():
     assert m.home() is None
 
 
+def test_a_person_counts_once_towards_the_home_country():
+    """A foreign suspect named or referred to again and again ("the accused") does not move
+    the story out of the country where it happens."""
+    nzl = Actor(text="New Zealand", code="NZL", kind="country")
+    police = Actor(text="police", code="NZL", sector="COP", kind="role")
+    accused = Actor(text="the accused", code="AUS", sector="CRM", kind="person",
+                    name="Brenton Tarrant")
+    m = mentions_in(nzl, police, accused, accused, accused, accused)
+    assert m.home() == "NZL"
+
+
+def test_the_accused_is_the_person_the_article_named():
+    m = mentions_in(Actor(text="Brenton Tarrant", code="AUS", kind="person",
+                          name="Brenton Tarrant"),
+                    Actor(text="Judge Paul Kellar", code="NZL", sector="JUD", kind="person",
+                          name="Paul Kellar"))
+    found = m.definite("accused", 1000)
+    assert found is not None and found.code == "AUS"
+    assert m.definite("suspect", 0) is None  # nobody named before it
+
+
 def test_passive_arrests_are_the_police_and_unnamed_violence_is_unattributed():
     nga = Actor(text="Nigeria", code="NGA", kind="country")
     suspects = Actor(text="two suspects", code=None, sector="CRM", kind="role")

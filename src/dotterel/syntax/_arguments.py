@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from dotterel.records import Actor, Token
-from dotterel.syntax._mentions import Mentions
+from dotterel.syntax._mentions import SUSPECTS, Mentions
 from dotterel.syntax._tree import OBJ, PASS_SUBJ, PRONOUNS, SUBJ, Tree
 
 Resolver = Callable[[Sequence[Token]], "Actor | None"]
@@ -121,9 +121,11 @@ class ArgumentFinder:
                                                             if x.pos == "PROPN"))
             if known is not None:
                 return _as_text(known, toks)
-        if (actor is None or actor.code is None) and _definite(toks) and t.pos == "NOUN":
+        if (actor is None or actor.code is None) and _definite(toks) and (
+                t.pos == "NOUN" or t.text.lower() in SUSPECTS):  # "the accused", a VERB
             earlier = self.mentions.same_head(t.lemma, t.idx) \
-                or self.mentions.definite(t.lemma, t.idx)
+                or self.mentions.definite(t.text if t.text.lower() in SUSPECTS else t.lemma,
+                                          t.idx)
             if earlier is not None:
                 return _as_text(earlier, toks, sector=actor.sector if actor else None)
         poss = self.tree.child(t, ("poss",))
@@ -286,6 +288,12 @@ class ArgumentFinder:
             if passive.text.lower() in RELATIVE and v.dep == "relcl" and tree.head(v):
                 passive = tree.head(v)  # "Lam, who is supported by Beijing": Lam is
             return actor, passive
+        if v.dep == "advcl" and v.tag == "VBN" and not tree.children(v, tuple(SUBJ | PASS_SUBJ)) \
+                and not tree.children(v, ("aux", "auxpass")):
+            # "Tarrant appeared in court, charged with murder": a passive participle's
+            # subject is what it was done to; its doer is the agent, if any
+            agent = tree.child(v, ("agent",))
+            return (tree.child(agent, ("pobj",)) if agent else None), self.subject(v)
         if v.dep == "acl" and v.tag == "VBN" and not self._acting_head(v):
             # "a claim made by Iran's foreign minister"
             agent = tree.child(v, ("agent",))

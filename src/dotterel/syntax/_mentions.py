@@ -28,6 +28,9 @@ DEFINITES = {
     "country": {"GOV", None}, "nation": {"GOV", None}, "regime": {"GOV"}, "administration": {"GOV"},
 }
 
+# the one a crime is pinned on: "the accused" is the person the article named as such
+SUSPECTS = frozenset({"accused", "suspect", "gunman", "attacker", "assailant", "shooter",
+                      "perpetrator", "killer"})
 
 # weapons the role list codes as military; they belong to no one by default
 WEAPONS = frozenset({"drone", "missile", "rocket", "jet", "warplane", "aircraft", "tank",
@@ -93,9 +96,16 @@ class Mentions:
         (plus ``extra`` counts, such as the places of its events), when one country clearly
         leads. Actors known only by a domestic role ("police", "protesters", "the governor")
         belong to it, as event data sets code unnamed domestic actors."""
-        counts = Counter(a.code for _, a, _ in self.items  # an outlet reports from afar
-                         if a.code and len(a.code) == 3 and a.code not in NON_STATE
-                         and a.sector != "MED")
+        seen: set[str] = set()  # a person counts once, however often named or referred to
+        counts: Counter = Counter()
+        for _, a, _ in self.items:
+            if not a.code or len(a.code) != 3 or a.code in NON_STATE or a.sector == "MED":
+                continue  # an outlet reports from afar
+            if a.kind == "person" and a.name:
+                if a.name in seen:
+                    continue
+                seen.add(a.name)
+            counts[a.code] += 1
         counts.update(extra or {})
         if not counts:
             return None
@@ -166,6 +176,9 @@ class Mentions:
         return self._last(before, ok)
 
     def definite(self, head_lemma: str, before: int) -> Actor | None:
+        if head_lemma.lower() in SUSPECTS:  # "Brenton Tarrant ... the accused"
+            return self._last(before, lambda a: a.kind == "person" and a.code is not None
+                              and a.sector in (None, "CRM", "REB", "CVL"))
         wanted = DEFINITES.get(head_lemma.lower())
         if not wanted:
             return None
