@@ -195,3 +195,58 @@ def test_a_passive_participle_is_done_to_the_subject_it_hangs_on(coder):
     assert found and all(e.recipient is not None and e.recipient.code == "IRN" for e in found)
     # its doer is the police the passive implies (the article's home), not Iran
     assert all(e.actor is None or e.actor.kind == "implied" for e in found)
+
+
+def test_demonstrating_something_is_no_protest(coder):
+    shows = [("Iran", "Iran", "PROPN", "nsubj", 1),
+             ("demonstrated", "demonstrate", "VERB", "ROOT", 1),
+             ("ignorance", "ignorance", "NOUN", "dobj", 1)]
+    march = [("students", "student", "NOUN", "nsubj", 1),
+             ("demonstrated", "demonstrate", "VERB", "ROOT", 1),
+             ("in", "in", "ADP", "prep", 1), ("Iraq", "Iraq", "PROPN", "pobj", 2)]
+    assert _only(coder, shows, "demonstrated") == []
+    (p,) = _only(coder, march, "demonstrated")
+    assert p.plover_type == "PROTEST"
+
+
+def test_plans_to_attack_are_no_attack(coder):
+    """"Iran developed plans to attack Iraq": a plan, not an act (nor a public threat)."""
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("developed", "develop", "VERB", "ROOT", 1),
+            ("plans", "plan", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+            ("attack", "attack", "VERB", "acl", 2), ("Iraq", "Iraq", "PROPN", "dobj", 4)]
+    parsed = chain(rows)
+    (sent,) = parsed.sentences
+    toks = tuple(replace(t, tag="VB") if t.text == "attack" else t for t in sent.tokens)
+    found = [e for e in coder.code(replace(parsed, sentences=(replace(sent, tokens=toks),)))
+             if e.trigger == "attack"]
+    assert found and all(e.hypothetical and e.plover_type == "ASSAULT" for e in found)
+
+
+def test_a_capital_named_on_an_attack_is_where_not_who():
+    """"a Kabul car bombing killed five": Kabul is where; the government it stands for in
+    "Kabul said" did not bomb anyone. "a US drone strike" names the doer."""
+    from dotterel.records import Actor
+
+    def resolve(toks):
+        words = {t.text for t in toks}
+        at = dict(start=toks[0].idx, end=toks[-1].idx + len(toks[-1].text))
+        if "Kabul" in words:
+            return Actor(text="Kabul", code="AFG", sector="GOV", name="Afghanistan",
+                         kind="country", **at)
+        if "US" in words:
+            return Actor(text="US", code="USA", name="United States", kind="country", **at)
+        if "people" in words:
+            return Actor(text="people", code=None, sector="CVL", kind="role", **at)
+        return None
+
+    coder = EventCoder(load_lexicon(), resolve)
+
+    def killed(place):
+        rows = [(place, place, "PROPN", "compound", 1, "GPE"),
+                ("bombing", "bombing", "NOUN", "nsubj", 2),
+                ("killed", "kill", "VERB", "ROOT", 2), ("people", "people", "NOUN", "dobj", 2)]
+        return [e for e in coder.code(chain(rows)) if e.trigger == "killed"]
+
+    kabul = killed("Kabul")
+    assert kabul and all(e.actor is None or e.actor.kind == "unattributed" for e in kabul)
+    assert any(e.actor is not None and e.actor.code == "USA" for e in killed("US"))

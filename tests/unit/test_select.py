@@ -100,6 +100,15 @@ def test_one_event_per_act_and_sentence():
     c = ev(start=30, cameo="193")
     kept, dropped = select([a, c], SelectionContext(article=ARTICLE))
     assert len(kept) == 1 and dropped[0].dropped == "duplicate"
+    # "citizens, police and reporters were injured": one attack on one country, not three;
+    # "blamed Pakistan and Iran" stays two dyads
+    police = replace(ARMY, sector="COP", start=40, end=46)
+    kept, dropped = select([ev(start=12), ev(start=12, rec=police)],
+                           SelectionContext(article=ARTICLE))
+    assert len(kept) == 1 and [e.dropped for e in dropped] == ["duplicate"]
+    iran = Actor(text="Iran", code="IRN", kind="country", start=50, end=54)
+    kept, _ = select([ev(start=12), ev(start=12, rec=iran)], SelectionContext(article=ARTICLE))
+    assert len(kept) == 2
 
 
 def test_confidence_ranks_evidence():

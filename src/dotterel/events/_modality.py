@@ -22,6 +22,11 @@ INTENT_HEADS = {"plan", "intend", "want", "vow", "promise", "pledge", "seek", "h
                 "offer", "ready", "willing", "determined",
                 "committed", "commit", "expect", "swear", "resolve", "agree", "threaten",
                 "undertake", "consider", "set", "poised", "due", "going"}  # not "try": an attempt is the act
+# nouns whose infinitive is an intention, not an act ("plans to attack", "a plot to kill");
+# not "attempt": an attempt is the act
+INTENT_NOUNS = {"plan", "plot", "intention", "intent", "scheme", "proposal", "ambition", "goal",
+                "aim", "promise", "pledge", "vow", "threat", "readiness", "willingness", "offer",
+                "bid", "desire", "wish", "hope"}
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "oppose", "deny", "rule", "halt",
                   "stop", "cease", "avoid", "unwilling", "reluctant"}
 OBLIGATION_HEADS = {"need", "have", "obliged", "required", "bound"}
@@ -113,6 +118,9 @@ def modality(tree: Tree, t: Token, trigger_ids: set[int]) -> Modality:
         embedded = "background"  # "... one day after a jet shot down a helicopter"
     elif t.dep == "advcl":  # "demonstrated ..., calling for independence"
         embedded = "circumstance"
+    elif t.dep == "acl" and h is not None and h.lemma.lower() in INTENT_NOUNS \
+            and any(k.dep == "aux" and k.lemma.lower() == "to" for k in tree.children(t)):
+        possible, embedded = True, "complement"  # "developing plans to attack diplomats"
     elif t.dep in ("relcl", "acl"):
         embedded = "relative"
     elif t.pos in ("NOUN", "PROPN"):

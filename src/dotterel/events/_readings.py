@@ -129,6 +129,20 @@ def protest_that(r: Reading, s: Sentence) -> Reading:
     return r
 
 
+# protest verbs that mean "show" when they take an object ("the statement demonstrates a
+# complete lack of understanding"): protesters demonstrate, they do not demonstrate something
+SHOWING = frozenset({"demonstrate"})
+
+
+def shown(r: Reading, s: Sentence) -> Reading | None:
+    """"demonstrates a lack of understanding" shows something; it is no protest."""
+    t = r.trigger.token
+    if not r.trigger.nominal and r.trigger.pattern.cameo.startswith("14") \
+            and t.lemma.lower() in SHOWING and s.tree.child(t, ("dobj", "ccomp")) is not None:
+        return None
+    return r
+
+
 def acted_on(r: Reading, s: Sentence) -> Reading | None:
     """Releases, arrests, expulsions, abductions need a person or group acted on."""
     if r.trigger.nominal or not r.trigger.pattern.cameo.startswith(PATIENT_CODES):
@@ -151,7 +165,8 @@ def said_must(r: Reading, s: Sentence) -> Reading:
     return r.recoded("100", recipient=demand, spoken=True) if demand is not None else r
 
 
-STEPS: tuple[Step, ...] = (wanted_by_other, must_is_demand, protest_that, acted_on, said_must)
+STEPS: tuple[Step, ...] = (wanted_by_other, must_is_demand, protest_that, shown, acted_on,
+                           said_must)
 
 
 def _wanted_of_other(tree: Tree, t: Token) -> tuple[Token, Token] | None:

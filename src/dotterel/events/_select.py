@@ -309,7 +309,8 @@ def _one_per_act(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
     sentence, those of the best trigger stay (the one with a recipient and the highest
     confidence); one trigger may keep several recipients ("blamed Israel and the United
     States" is two dyads), but "accused the US of being behind ISIS, labelling the group ..."
-    is one accusation."""
+    is one accusation, and "citizens, police and reporters were injured" (all of one country)
+    one attack on that country."""
     best: dict[tuple, Event] = {}
     for e in events:
         key = (e.sentence, e.actor.code if e.actor else None, e.plover_type)
@@ -318,9 +319,16 @@ def _one_per_act(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
             best[key] = e
     chosen = {k: v.trigger_start for k, v in best.items()}
     kept, doubles = [], []
+    dyads: set[tuple] = set()  # "citizens, police and reporters were injured": one dyad
     for e in events:
         key = (e.sentence, e.actor.code if e.actor else None, e.plover_type)
-        (kept if e.trigger_start == chosen[key] else doubles).append(e)
+        dyad = (e.sentence, e.trigger_start, e.plover_type, e.actor.code if e.actor else None,
+                e.recipient.code if e.recipient else None)
+        if e.trigger_start == chosen[key] and (dyad not in dyads or dyad[4] is None):
+            kept.append(e)
+            dyads.add(dyad)
+        else:
+            doubles.append(e)
     return kept, [replace(e, dropped="duplicate") for e in doubles]
 
 

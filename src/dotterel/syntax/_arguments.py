@@ -309,11 +309,15 @@ class ArgumentFinder:
             subject = self._owner(subject) or subject  # "calls by UK officials asking ..."
         if subject is not None and subject.lemma.lower() in MISHAPS:
             return None, self.recipient(v, skip=set(tr.consumed))
+        placed = subject is not None and subject.lemma.lower() in CAUSE_NOUNS and any(
+            self._capital_named(k) for k in tree.children(subject, ("compound",)))
+        if placed:  # "a Kabul car bombing killed five": a place, and no doer named
+            subject = self._cause_doer(subject)  # type: ignore[arg-type]
         if subject is not None and subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject):
             subject = self._cause_doer(subject) or subject
         if subject is None or (subject.lemma.lower() in CAUSE_NOUNS and not self._codable(subject)):
             subject = self.cause_agent(v) or subject
-        if subject is None and v.dep == "ROOT":
+        if subject is None and v.dep == "ROOT" and not placed:
             subject = self._stranded_subject(v)
         return subject, self.recipient(v, skip=set(tr.consumed))
 
@@ -378,13 +382,23 @@ class ArgumentFinder:
         if c.lemma.lower() not in CAUSE_NOUNS:
             return None
         for k in self.tree.children(c, NOMINAL_ACTOR_DEPS):
-            if self._codable(k):
+            if self._codable(k) and not self._capital_named(k):
                 return k
         for p in self.tree.children(c, ("prep", "agent")):
             o = self.tree.child(p, ("pobj",))
             if p.lemma.lower() == "by" and o is not None and self._codable(o):
                 return o
         return None
+
+    def _capital_named(self, k: Token) -> bool:
+        """"a Kabul car bombing", "the Paris attacks": a capital named on an attack is where it
+        happened; the government the capital stands for elsewhere ("Kabul said") did not do
+        it. A country's name ("a US drone strike") still names the doer."""
+        if k.dep != "compound" or k.ent_type != "GPE":
+            return False
+        a = self.actor_at(k)
+        return a is not None and a.kind == "country" and a.sector == "GOV" \
+            and bool(a.name) and (a.text or "").lower() != (a.name or "").lower()
 
     def _antecedent(self, noun: Token, pronoun: Token) -> Token:
         """What a relative pronoun stands for. "which" after "an air raid on the city of X"
@@ -458,7 +472,8 @@ class ArgumentFinder:
         actor = self._owner(n) if n.lemma.lower() in CONTENT_NOUNS else None
         role_only = None
         if actor is None:
-            mods = [k for k in tree.children(n, NOMINAL_ACTOR_DEPS) if self._codable(k)]
+            mods = [k for k in tree.children(n, NOMINAL_ACTOR_DEPS)
+                    if self._codable(k) and not self._capital_named(k)]
             actor = next((k for k in mods if (a := self.actor_at(k)) is not None and a.code), None)
             role_only = mods[0] if mods and actor is None else None
         if actor is None:
