@@ -103,7 +103,7 @@ class Pipeline:
             self._events = EventCoder(
                 lexicon, lambda toks: resolve_tokens(toks, dictionary=dictionary),
                 find_places=lambda toks: find_places(toks, gazetteer=gaz),
-                country_place=gaz.country)
+                country_place=gaz.country, capital_place=gaz.capital)
             self._claims = ClaimCoder(lambda toks: resolve_tokens(toks, dictionary=dictionary))
             if self.llm is not None:
                 from dotterel.llm import LLMCoder

@@ -501,3 +501,10 @@ def test_user_sites(tmp_path: Path, gaz: Gazetteer) -> None:
     assert camp is not None and (camp.name, camp.country, camp.feature) == (
         "Camp Example", "KEN", "site")
     assert mine.lookup("Bagram") is None or mine.lookup("Bagram").feature != "site"  # type: ignore[union-attr]
+
+
+def test_capital_of_a_country(gaz: Gazetteer) -> None:
+    tunis = gaz.capital("TUN")
+    assert tunis is not None and (tunis.name, tunis.feature) == ("Tunis", "city")
+    assert gaz.capital("IRQ").name == "Baghdad"
+    assert gaz.capital("XXX") is None

@@ -388,3 +388,26 @@ def test_words_at_a_rally_take_the_rallys_place():
     asked = ev("020", "REQUEST", actor=leader, rec=voters, sentence=2, start=200)
     _, a = in_context([rally, asked], Mentions(), None)
     assert a.location == minsk
+
+
+def test_in_the_capital_and_violence_against_the_home_country():
+    """"a bombing in the country's capital" is in the home capital; an attack by a foreigner
+    on the home country's people is placed at home like a home act."""
+    tunis = Place(name="Tunis", country="TUN", lat=36.8, lon=10.2, feature="city")
+    tunisia = Place(name="Tunisia", country="TUN", lat=36.8, lon=10.2, feature="country")
+    m = mentions_in(Actor(text="Tunisia", code="TUN", kind="country"),
+                    Actor(text="Tunis", code="TUN", sector="GOV", kind="country"))
+    victims = Actor(text="people", code="TUN", sector="CVL", kind="role")
+    text = "Two suicide bombings killed people in the country's capital."
+    bombing = ev("190", "ASSAULT", actor=None, rec=victims, text=text)
+    (e,) = in_context([bombing], m, None, country_of=lambda c: tunisia,
+                      capital_of=lambda c: tunis if c == "TUN" else None)
+    assert e.location == tunis
+    plain = ev("190", "ASSAULT", actor=None, rec=victims, text="Two bombings killed people.")
+    (p,) = in_context([plain], m, None, country_of=lambda c: tunisia,
+                      capital_of=lambda c: tunis)
+    assert p.location == tunisia
+    foreign = Actor(text="an Australian", code="AUS", sector="CRM", kind="person")
+    (f,) = in_context([ev("190", "ASSAULT", actor=foreign, rec=victims)], m, None,
+                      country_of=lambda c: tunisia, lead=[tunis])
+    assert f.location == tunis

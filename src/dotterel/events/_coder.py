@@ -72,11 +72,13 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon, resolve: Resolver, *,
                  find_places: PlaceFinder | None = None,
-                 country_place: Callable[[str], Place | None] | None = None) -> None:
+                 country_place: Callable[[str], Place | None] | None = None,
+                 capital_place: Callable[[str], Place | None] | None = None) -> None:
         self.lexicon = lexicon
         self.resolve = resolve
         self.find_places = find_places
         self.country_place = country_place
+        self.capital_place = capital_place
         # condemnations of acts whose doer only the whole article gives: (sentence, trigger
         # offset) -> the kinds of act their object names
         self._answering: dict[tuple[int, int], set[str]] = {}
@@ -98,7 +100,8 @@ class EventCoder:
                                              places=places))
         self.named_places = tuple(named)  # for the article's record (the store's places)
         coded = self._strike_sense(in_context(events, mentions, dateline, places=named,
-                                              country_of=self.country_place, lead=lead))
+                                              country_of=self.country_place, lead=lead,
+                                              capital_of=self.capital_place))
         return answered_acts(coded, self._answering, mentions.home_code)
 
     def _strike_sense(self, events: list[Event]) -> list[Event]:

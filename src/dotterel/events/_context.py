@@ -39,10 +39,12 @@ PUBLIC = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR"})
 def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | None, *,
                places: Sequence[Place] = (),
                country_of: Callable[[str], Place | None] | None = None,
-               lead: Sequence[Place] = ()) -> list[Event]:
+               lead: Sequence[Place] = (),
+               capital_of: Callable[[str], Place | None] | None = None) -> list[Event]:
     """``places``: the places the article names, whose countries count towards its home;
     ``country_of``: the country-level place of a country code, for domestic acts in an
-    article that never names its country as a place ("the Polish city of Gdansk")."""
+    article that never names its country as a place ("the Polish city of Gdansk");
+    ``capital_of``: its capital city, for acts "in the capital" of a story set there."""
     where = Counter(p.country for p in places if p.country)
     if dateline is not None and dateline.country:
         where[dateline.country] += 2
@@ -53,8 +55,26 @@ def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | No
         country = country_of(home)
     # the town the headline and lead give the story, for acts at home told without one
     town = next((p for p in lead if p.country == home and p.feature != "country"), None)
-    return _placed(_owned(_resolve(e, mentions) for e in events), places, home, country, town,
-                   country_of=country_of)
+    placed = _placed(_owned(_resolve(e, mentions) for e in events), places, home, country,
+                     town, country_of=country_of)
+    capital = capital_of(home) if home and capital_of is not None else None
+    return [_in_capital(e, capital) for e in placed] if capital is not None else placed
+
+
+# "in the capital", "in the country's capital": the capital of the country the story is set in
+_CAPITAL = re.compile(r"\b(in|at|near|outside|around) (the|its) ((country|nation)'s )?capital\b",
+                      re.I)
+
+
+def _in_capital(e: Event, capital: Place) -> Event:
+    """An act told "in the capital" with no town of its own happened in the home capital."""
+    if e.cameo[:2] in VERBAL_ROOTS or not _CAPITAL.search(e.sentence_text):
+        return e
+    if e.location is not None and e.location.feature not in ("country", "admin1"):
+        return e
+    if e.location is not None and e.location.country != capital.country:
+        return e
+    return replace(e, location=capital)
 
 
 LEAD = 3  # headline, standfirst, first sentence
@@ -89,7 +109,7 @@ def _placed(events: list[Event], places: Sequence[Place], home: str | None,
                 e = replace(e, location=finer)
         if e.location is None and e.actor is not None:
             where = told.get((e.actor.code, e.plover_type)) or _same_sitting(e, events)
-            if where is None and home and _at_home(e, home):
+            if where is None and home and (_at_home(e, home) or _hit_at_home(e, home)):
                 where = (lead or country) if e.cameo[:2] not in VERBAL_ROOTS else country
             if where is None and country_of is not None:
                 where = _own_soil(e, country_of)
@@ -140,6 +160,12 @@ def _same_sitting(e: Event, events: Sequence[Event]) -> Place | None:
                 and 0 <= e.sentence - x.sentence <= SITTING and x.trigger_start < e.trigger_start:
             return x.location
     return None
+
+
+def _hit_at_home(e: Event, home: str) -> bool:
+    """Violence against the home country's people by a foreigner happens at home too."""
+    return e.cameo[:2] in VIOLENT_ROOTS and e.recipient is not None \
+        and e.recipient.code == home
 
 
 def _at_home(e: Event, home: str) -> bool:

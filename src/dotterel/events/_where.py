@@ -143,7 +143,8 @@ SITE_NOUNS = frozenset({"cathedral", "church", "mosque", "temple", "shrine", "ai
                         "hospital", "university", "prison", "jail", "stadium", "market", "hotel",
                         "embassy", "consulate", "station", "school", "bridge", "palace",
                         "square", "mall", "headquarters", "compound", "building", "office",
-                        "crossing", "checkpoint", "refinery", "plant", "facility", "field"})
+                        "crossing", "checkpoint", "refinery", "plant", "facility", "field",
+                        "court", "courthouse"})
 
 
 def _up_to_place(tree: Tree, head: Token | None) -> Token | None:

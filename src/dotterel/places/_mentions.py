@@ -192,7 +192,7 @@ SITE_NOUNS = frozenset({"cathedral", "church", "mosque", "temple", "synagogue", 
                         "airport", "hospital", "university", "prison", "jail", "stadium",
                         "market", "hotel", "embassy", "consulate", "station", "school",
                         "college", "bridge", "port", "harbour", "harbor", "palace", "museum",
-                        "square", "mall", "courthouse"})
+                        "square", "mall", "courthouse", "court"})
 
 
 def _town_of_site(toks: list[Token], *, gazetteer: Gazetteer, hints: Sequence[str],
