@@ -411,3 +411,18 @@ def test_in_the_capital_and_violence_against_the_home_country():
     (f,) = in_context([ev("190", "ASSAULT", actor=foreign, rec=victims)], m, None,
                       country_of=lambda c: tunisia, lead=[tunis])
     assert f.location == tunis
+
+
+def test_a_hypothetical_act_gives_no_place_to_a_real_one():
+    """"operations in the United States" that Turkey might carry out do not place the
+    operation Turkey carried out."""
+    usa = Place(name="United States", country="USA", lat=38.9, lon=-77.0, feature="country")
+    turkey = Actor(text="Turkey", code="TUR", kind="country")
+    kurds = Actor(text="the YPG", code="SYR", sector="REB", kind="organisation")
+    maybe = ev(actor=turkey, rec=kurds, location=usa, hypothetical=True, sentence=1, start=100)
+    real = ev(actor=turkey, rec=kurds, sentence=2, start=200)
+    _, r = in_context([maybe, real], Mentions(), None)
+    assert r.location is None
+    told = ev(actor=turkey, rec=kurds, location=usa, sentence=1, start=100)
+    _, r = in_context([told, real], Mentions(), None)
+    assert r.location == usa

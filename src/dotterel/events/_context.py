@@ -95,7 +95,7 @@ def _placed(events: list[Event], places: Sequence[Place], home: str | None,
     placed."""
     told: dict[tuple, Place] = {}  # the most precise place the article gives each act
     for e in events:
-        if e.location is not None and e.actor is not None:
+        if e.location is not None and e.actor is not None and not (e.hypothetical or e.negated):
             key = (e.actor.code, e.plover_type)
             if key not in told or _finer(e.location, told[key]):
                 told[key] = e.location
