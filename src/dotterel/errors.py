@@ -11,6 +11,8 @@ meaning (the REST API's OpenAPI spec and the README's tables are drawn from it).
     │   └── NotFound     E404     no article or claim with that id
     ├── LLMError         E5xx     the optional LLM coder: endpoint unreachable or refusing, or
     │                             model output that does not validate into records
+    ├── FetchError       E6xx     following the news: a page or feed that cannot be fetched or
+    │                             parsed, a feeds file or fetch setting that is unusable
     └── (E900)                    an unexpected internal error: a bug, to be reported
 
 Errors from third-party libraries are mapped where they enter (``raise InputError(...) from exc``).
@@ -51,6 +53,17 @@ E504 = "E504"  # LLM output does not follow the event schema
 E505 = "E505"  # LLM output names a CAMEO code absent from the codebook
 E506 = "E506"  # LLM output quotes a trigger or actor that is not in the sentence
 E507 = "E507"  # LLM coder settings unusable (no model name, bad URL)
+E601 = "E601"  # a page or feed is unreachable (no such host, connection refused or reset)
+E602 = "E602"  # the server answered with an HTTP client error (4xx but 429)
+E603 = "E603"  # the server answered 5xx or 429 (too many requests), still after back-off
+E604 = "E604"  # the server did not answer in time
+E605 = "E605"  # too many redirects, or a redirect loop
+E606 = "E606"  # the page is not HTML (a PDF, an image, JSON)
+E607 = "E607"  # the page or feed is larger than the size limit
+E608 = "E608"  # robots.txt disallows the URL for dotterel
+E609 = "E609"  # the feed cannot be parsed as RSS, Atom or JSON Feed
+E610 = "E610"  # not an http(s) URL, or a feeds file line that is not one
+E611 = "E611"  # fetch settings unusable (no contact for the User-Agent, a bad interval)
 E900 = "E900"  # an unexpected internal error (a bug)
 
 # code -> what it means and what to do; one line each
@@ -88,6 +101,18 @@ CATALOGUE: dict[str, str] = {
     E505: "the LLM output names a CAMEO code that is not in the codebook",
     E506: "the LLM output quotes words that are not in the sentence",
     E507: "the LLM coder's settings are unusable: give --llm-model and a valid --llm-url",
+    E601: "the page or feed is unreachable: check the URL, the network and that the site is up",
+    E602: "the server refused the page (HTTP 4xx): check the URL; it is not retried",
+    E603: "the server failed or asked us to slow down (HTTP 5xx or 429): retried next cycle",
+    E604: "the server did not answer in time: retried next cycle, or raise --timeout",
+    E605: "too many redirects, or a redirect loop: check the URL in a browser",
+    E606: "the page is not HTML: dotterel fetches news pages, not PDFs, images or data",
+    E607: "the page or feed is over the size limit: raise --max-bytes if it is really news",
+    E608: "robots.txt disallows the URL for dotterel: the site asks crawlers to keep out",
+    E609: "the feed cannot be parsed as RSS, Atom or JSON Feed: check the feed URL",
+    E610: "not an http(s) URL: fix the URL, or the feeds file line the message names",
+    E611: "the fetch settings are unusable: give --contact (or DOTTEREL_CONTACT), and a valid "
+          "--every",
     E900: "an unexpected internal error, a bug: report it with the command and the log",
 }
 
@@ -138,3 +163,15 @@ class NotFound(QueryError):
 
 class LLMError(DotterelError):
     code = E502
+
+
+class FetchError(DotterelError):
+    """A page or feed that cannot be fetched or parsed (``url`` names it), or unusable fetch
+    settings. A batch records each one as a failure with its code and goes on."""
+
+    code = E601
+
+    def __init__(self, message: str, *, code: str | None = None, url: str = "") -> None:
+        self.url = url
+        self.reason = message
+        super().__init__(f"{url}: {message}" if url else message, code=code)

@@ -8,6 +8,7 @@ made this way)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -115,7 +116,8 @@ def test_dyad_page_chart_and_rejection(browser, base) -> None:
     places = httpx.get(f"{base}/api/places",
                        params={"actor": "EGY", "recipient": "ETH", "undirected": "true"}).json()
     drawn = browser.find_elements("css selector", ".map-box svg.map circle.place")
-    assert len(drawn) == sum(p["level"] != "country" for p in places["items"])
+    assert len(drawn) == sum(p["level"] != "country" and p["lat"] is not None
+                             for p in places["items"])
     no_console_errors(browser)
     screenshot(browser, "dyad")
 
@@ -189,10 +191,11 @@ def test_code_page(browser, base) -> None:
 
 def test_map_page_points_and_country_level_events(browser, base) -> None:
     """Towns, sites and regions are points sized by reports on the bundled outline; events
-    placed only in a country are listed in a table, never drawn at the capital."""
+    placed only in a country, or in a region with no point of its own ("northern Syria"), are
+    listed in a table, never drawn at the capital."""
     found = httpx.get(f"{base}/api/places").json()["items"]
-    points = [p for p in found if p["level"] != "country"]
-    countries = [p for p in found if p["level"] == "country"]
+    points = [p for p in found if p["level"] != "country" and p["lat"] is not None]
+    countries = [p for p in found if p["level"] == "country" or p["lat"] is None]
     assert points and countries, found  # the fixture store has both
     browser.get(f"{base}/map")
     circles = wait_for(browser, "svg.map circle.place", count=len(points))
@@ -218,3 +221,26 @@ def test_map_page_points_and_country_level_events(browser, base) -> None:
     assert not centres
     no_console_errors(browser)
     screenshot(browser, "map")
+
+
+def test_latest_page(browser, base) -> None:
+    """The articles stored in the last day (all of the fixture's), newest first, each with its
+    events linking to their dyad and its claims linking to their thread."""
+    latest = httpx.get(f"{base}/api/articles", params={"limit": 100}).json()
+    assert latest["total"] == 10
+    browser.get(f"{base}/latest")
+    items = wait_for(browser, "li.latest-article", count=10)
+    assert len(items) == 10
+    titles = [text(i.find_element("css selector", "h2 a")) for i in items]
+    assert titles[0].startswith((latest["items"][0]["title"] or "")[:60])
+    dyads = browser.find_elements("css selector", "ul.latest-events a.dyad")
+    assert dyads and all(re.fullmatch(r"/dyad/[A-Z]{3}/[A-Z]{3}",
+                                      d.get_attribute("pathname")) for d in dyads)
+    threads = browser.find_elements("css selector", "ul.latest-claims a.thread")
+    assert len(threads) == sum(len(a["claims"]) for a in latest["items"])
+    egypt = next(t for t in threads if "drones" in text(t))
+    egypt.click()
+    wait_for(browser, "ol.timeline li.claim", count=2)
+    assert "/claims/" in browser.current_url
+    no_console_errors(browser)
+    screenshot(browser, "latest")

@@ -81,9 +81,10 @@ def test_public_surface() -> None:
     assert Q.__all__ == [
         "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "LEVELS", "MAX_LIMIT", "PERIODS",
         "QUAD_CLASSES", "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary",
-        "EventPlace", "NotFound", "Page", "QueryError", "SeriesPoint", "StoredClaim",
-        "StoredEvent", "ThreadEntry", "article", "claim_id", "claim_thread", "claims", "counts",
-        "dyad_series", "event_places", "event_source", "events", "export", "top_dyads"]
+        "EventPlace", "NotFound", "Page", "QueryError", "SeriesPoint", "StoredArticle",
+        "StoredClaim", "StoredEvent", "ThreadEntry", "article", "articles", "as_utc", "claim_id",
+        "claim_thread", "claims", "counts", "dyad_series", "event_places", "event_source",
+        "events", "export", "top_dyads"]
 
 
 def test_query_errors_live_in_the_catalogue() -> None:

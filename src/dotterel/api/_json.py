@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from dotterel.contract import claim_json, event_json
-from dotterel.query import ArticleView, DyadSeries, DyadSummary, Page, SeriesPoint
+from dotterel.query import ArticleView, DyadSeries, DyadSummary, Page, SeriesPoint, StoredArticle
 from dotterel.vocab import QUAD_CLASSES
 
 Json = dict[str, Any]
@@ -40,3 +40,11 @@ def article_view(v: ArticleView) -> Json:
                         "body_start": a.body_start, "text": a.text},
             "events": [event_json(e) for e in v.events],
             "claims": [claim_json(c) for c in v.claims]}
+
+
+def stored_article(s: StoredArticle) -> Json:
+    a = s.article
+    return {"id": a.id, "input_id": a.input_id, "title": a.title, "date": a.date,
+            "source": a.source, "url": a.url, "origin": a.origin, "stored_at": s.stored_at,
+            "events": [event_json(e) for e in s.events],
+            "claims": [claim_json(c) for c in s.claims]}

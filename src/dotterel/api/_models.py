@@ -220,6 +220,27 @@ class ArticleViewOut(BaseModel):
     claims: list[ClaimOut]
 
 
+class StoredArticleOut(BaseModel):
+    id: str = Field(description="The article's hash, as the store names it.")
+    input_id: str | None
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+    origin: str | None
+    stored_at: str = Field(description="When the store took it, ISO 8601, UTC.")
+    events: list[EventOut]
+    claims: list[ClaimOut]
+
+
+class StoredArticlePage(BaseModel):
+    since: str = Field(description="The start of the window, ISO 8601, UTC.")
+    items: list[StoredArticleOut]
+    total: int
+    limit: int
+    offset: int
+
+
 class CodeRequest(BaseModel):
     text: str = Field(min_length=1, description="The article: line 1 is the headline when "
                       "no title is given and there are several lines.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -41,6 +41,23 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?")
+
+
+def _iso_time(value: Any) -> Any:
+    """A time as ISO 8601 (a date, or a date and time with an optional offset), as naive UTC."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise ValueError("expected a time as YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z or +HH:MM]")
+    try:
+        return query.as_utc(value)
+    except query.QueryError as exc:
+        raise ValueError(exc.message) from None
+
+
+IsoTime = Annotated[datetime, BeforeValidator(_iso_time)]
+DAY = timedelta(days=1)
 PloverQuery = Annotated[Text, Query(max_length=32, description="PLOVER type (any case): "
                                     + ", ".join(PLOVER_TYPES) + ".")]
 
@@ -136,6 +153,20 @@ def claim_thread(request: Request, claim_id: Annotated[str, Path(max_length=64)]
     """The thread a claim belongs to: what started it and every reply, by date."""
     with _db(request).open() as store:
         return thread_json(query.claim_thread(store.connection, claim_id))
+
+
+@router.get("/articles", response_model=M.StoredArticlePage, responses=ERRORS)
+def articles(request: Request,
+             since: Annotated[IsoTime | None, Query(description="Stored at or after this time "
+                              "(ISO 8601; no offset: UTC); default: a day ago.")] = None,
+             limit: Annotated[int, Query(ge=0, le=query.MAX_LIMIT)] = 50,
+             offset: Offset = 0) -> Any:
+    """The articles stored since a time, newest first, each with its events and claims: what
+    ``dotterel watch`` brought in."""
+    start = since or datetime.now(timezone.utc).replace(tzinfo=None) - DAY
+    with _db(request).open() as store:
+        found = query.articles(store.connection, since=start, limit=limit, offset=offset)
+    return {"since": start.isoformat(), **_json.page(found, _json.stored_article)}
 
 
 @router.get("/articles/{article_id:path}", response_model=M.ArticleViewOut, responses=ERRORS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from dotterel.cli import _actors, _app, _claims, _scale, _serve  # noqa: F401  (each registers its commands)
+from dotterel.cli import _actors, _app, _claims, _news, _scale, _serve  # noqa: F401  (each registers its commands)
 from dotterel.cli._options import app
 from dotterel.errors import E402, E900, DotterelError
 

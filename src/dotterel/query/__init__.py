@@ -9,6 +9,8 @@ records of ``_types``.
     top_dyads(con, since=, until=, internal=, limit=)      the most active actor pairs
     dyad_series(con, a, b, by="day"|"week"|"month", directed=)
     article(con, id)                                       text, events and claims with offsets
+    articles(con, since=, limit=, offset=)                 stored since a time, newest first,
+                                                           each with its events and claims
     claims(con, speaker=, q=, stance=, disputed=, limit=, offset=)
     claim_thread(con, id)                                  the conversation a claim belongs to
     claim_id(con, prefix)                                  a unique id prefix -> the claim id
@@ -24,6 +26,7 @@ from dotterel.query._dyads import dyad_series, top_dyads
 from dotterel.query._errors import E401, E404, NotFound, QueryError
 from dotterel.query._events import event_source, events
 from dotterel.query._export import DATA_TABLES, EXPORT_FORMATS, counts, export
+from dotterel.query._latest import StoredArticle, articles, as_utc
 from dotterel.query._places import event_places
 from dotterel.query._types import (
     MAX_LIMIT,
@@ -44,7 +47,7 @@ from dotterel.vocab import LEVELS, PERIODS, QUAD_CLASSES  # the vocabularies' ho
 __all__ = [
     "DATA_TABLES", "E401", "E404", "EXPORT_FORMATS", "LEVELS", "MAX_LIMIT", "PERIODS",
     "QUAD_CLASSES", "ArticleRef", "ArticleView", "ClaimThread", "DyadSeries", "DyadSummary",
-    "EventPlace", "NotFound", "Page", "QueryError", "SeriesPoint", "StoredClaim", "StoredEvent",
-    "ThreadEntry", "article", "claim_id", "claim_thread", "claims", "counts", "dyad_series",
-    "event_places", "event_source", "events", "export", "top_dyads",
+    "EventPlace", "NotFound", "Page", "QueryError", "SeriesPoint", "StoredArticle", "StoredClaim",
+    "StoredEvent", "ThreadEntry", "article", "articles", "as_utc", "claim_id", "claim_thread", "claims",
+    "counts", "dyad_series", "event_places", "event_source", "events", "export", "top_dyads",
 ]

@@ -12,7 +12,7 @@ from dotterel.errors import E301, StoreError
 from dotterel.store._sql import run, scalar
 from dotterel.vocab import Stance
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _ARROW = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -117,6 +117,25 @@ FAILURES = Table("failures", (
     ("id", "VARCHAR"), ("origin", "VARCHAR"), ("line", "INTEGER"), ("code", "VARCHAR"),
     ("message", "VARCHAR"), ("recorded_at", "TIMESTAMP"), ("run_id", "INTEGER")))
 
+# Following the news (``dotterel watch``, store/_feeds.py). A feed: its URL (``id``), the source
+# name the feeds file gave it, when it was last fetched and last fetched well, its HTTP
+# validators for conditional requests, its consecutive errors (``disabled_at`` once they reach
+# the limit: reported, no longer fetched) and the items it brought.
+FEEDS = Table("feeds", (
+    ("id", "VARCHAR"), ("source", "VARCHAR"), ("added_at", "TIMESTAMP"),
+    ("last_fetch_at", "TIMESTAMP"), ("last_ok_at", "TIMESTAMP"), ("last_status", "INTEGER"),
+    ("etag", "VARCHAR"), ("last_modified", "VARCHAR"), ("consecutive_errors", "INTEGER"),
+    ("last_error_code", "VARCHAR"), ("last_error", "VARCHAR"), ("items_seen", "BIGINT"),
+    ("disabled_at", "TIMESTAMP")))
+# A feed item, by its canonical URL (``id``: a hash of ``url``), written in the transaction that
+# stores its article or its failure: ``status`` is stored, duplicate (its text was stored
+# already), failed (for good) or retry (a failure that may pass: tried again next cycle, up to a
+# limit of ``attempts``).
+FEED_ITEMS = Table("feed_items", (
+    ("id", "VARCHAR"), ("url", "VARCHAR"), ("feed_id", "VARCHAR"), ("status", "VARCHAR"),
+    ("article_id", "VARCHAR"), ("code", "VARCHAR"), ("attempts", "INTEGER"),
+    ("first_seen_at", "TIMESTAMP"), ("updated_at", "TIMESTAMP")))
+
 # {version -> statements that take a store from that version to the next}
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 1 -> 2: claim threads across articles
@@ -135,9 +154,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
                  f'UPDATE "{table}" SET "{prefix}level" = '
                  + _LEVEL_OF.format(f=f'"{prefix}feature"')
                  + f' WHERE "{prefix}name" IS NOT NULL AND "{prefix}level" IS NULL')),
+    # 4 -> 5: following the news: feeds and the items they brought
+    4: (FEEDS.ddl(), FEED_ITEMS.ddl()),
 }
 
-TABLES = (ARTICLES, EVENTS, EVENT_CLUSTERS, CLAIMS, CLAIM_THREADS, PLACES, FAILURES, RUNS)
+TABLES = (ARTICLES, EVENTS, EVENT_CLUSTERS, CLAIMS, CLAIM_THREADS, PLACES, FAILURES, RUNS, FEEDS,
+          FEED_ITEMS)
 DATA_TABLES = ("articles", "events", "event_clusters", "claims", "claim_threads", "places",
                "failures")  # what export writes
 _META_DDL = 'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR PRIMARY KEY, "value" VARCHAR)'

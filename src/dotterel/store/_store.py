@@ -5,17 +5,20 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 import duckdb
 
 from dotterel.errors import E301, E302, StoreError
 from dotterel.records import ArticleResult, Failure
-from dotterel.store import _clusters, _schema, _writer
+from dotterel.store import _clusters, _feeds, _schema, _writer
+from dotterel.store._feeds import FeedState, FeedUpdate, ItemMark
 from dotterel.store._lock import WriterGate, check_gate, duckdb_busy, open_waiting
 from dotterel.store._writer import WriteSummary
 
 log = logging.getLogger(__name__)
 MEMORY = ":memory:"
+T = TypeVar("T")
 
 
 class Store:
@@ -96,12 +99,56 @@ class Store:
         return self._con
 
     def write_batch(self, results: Sequence[ArticleResult],
-                    failures: Sequence[Failure] = ()) -> WriteSummary:
+                    failures: Sequence[Failure] = (), *,
+                    items: Sequence[ItemMark] = ()) -> WriteSummary:
         """Store a batch in one transaction. Articles already stored (by id) and repeats within
-        the batch are skipped; failures are kept once per (origin, line, code). On any error
-        nothing of the batch is kept and ``StoreError`` [E302] is raised."""
-        return self._write(lambda: _writer.write_batch(self._con, results, failures),
-                           f"a batch of {len(results)} articles")
+        the batch are skipped; failures are kept once per (origin, line, code). ``items``: the
+        feed items the batch came from, marked in the same transaction (``dotterel watch``).
+        On any error nothing of the batch is kept and ``StoreError`` [E302] is raised."""
+        def write() -> WriteSummary:
+            summary = _writer.write_batch(self._con, results, failures)
+            _feeds.mark_items(self._con, items)
+            return summary
+        return self._write(write, f"a batch of {len(results)} articles")
+
+    # --- the feeds that dotterel watch follows (store/_feeds.py); the reads here are the
+    # watch job's own bookkeeping, as the writer's are (surfaces read through dotterel.query)
+
+    def register_feeds(self, feeds: Sequence[tuple[str, str | None]]) -> dict[str, FeedState]:
+        """Add the feeds (url, source name) not known yet; return the state of each."""
+        self._write(lambda: _feeds.register(self._con, feeds), "the feeds")
+        return _feeds.states(self._con, (url for url, _ in feeds))
+
+    def update_feeds(self, updates: Sequence[FeedUpdate], failures: Sequence[Failure] = (), *,
+                     max_errors: int) -> None:
+        """Record a cycle's fetch of each feed, and the failures of the feeds that failed, in
+        one transaction; see ``_feeds.update``."""
+        def write() -> None:
+            if failures:
+                _writer.write_batch(self._con, [], failures)
+            _feeds.update(self._con, updates, max_errors=max_errors)
+        self._write(write, "the feeds' state")
+
+    def enable_feeds(self, urls: Iterable[str]) -> None:
+        """Clear the errors of these feeds, so that disabled ones are fetched again."""
+        self._write(lambda: _feeds.enable(self._con, urls), "the feeds' state")
+
+    def feed_states(self, urls: Iterable[str]) -> dict[str, FeedState]:
+        """The state of each of these feeds that the store knows."""
+        return _feeds.states(self._con, urls)
+
+    def item_states(self, urls: Iterable[str]) -> dict[str, tuple[bool, int]]:
+        """(done, attempts) of each feed item (by canonical URL) already marked; a done item
+        is stored or failed for good, one not done is to be tried again."""
+        return _feeds.item_states(self._con, urls)
+
+    def retry_items(self, feeds: Iterable[str]) -> list[tuple[str, str, int]]:
+        """(url, feed url, attempts) of the items of these feeds to be tried again."""
+        return _feeds.retry_items(self._con, feeds)
+
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        """Those of ``ids`` that are stored articles."""
+        return _feeds.known_articles(self._con, ids)
 
     def write_parquet(self, files: Mapping[str, Iterable[str | Path]]) -> WriteSummary:
         """Store Parquet files in the store's layout (``dotterel spark``'s output: files for
@@ -110,7 +157,7 @@ class Store:
         articles, the same clusters and threads. Raises ``StoreError`` [E302] as it does."""
         return self._write(lambda: _writer.write_parquet(self._con, files), "the Parquet files")
 
-    def _write(self, write: Callable[[], WriteSummary], what: str) -> WriteSummary:
+    def _write(self, write: Callable[[], T], what: str) -> T:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write",
                              code=E302)

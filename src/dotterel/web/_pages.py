@@ -49,6 +49,10 @@ def install(app: FastAPI) -> None:
     def article(article_id: str) -> HTMLResponse:
         return render("article", "Article", id=article_id)
 
+    @app.get("/latest", include_in_schema=False)
+    def latest() -> HTMLResponse:
+        return render("latest", "Latest")
+
     @app.get("/map", include_in_schema=False)
     def map_page() -> HTMLResponse:
         return render("map", "Map")

@@ -185,7 +185,8 @@
     try {
       const [outline, found] = await Promise.all([world(), api(path)]);
       const points = found.items.filter(p => p.level !== "country" && p.lat !== null && p.lon !== null);
-      const countries = found.items.filter(p => p.level === "country");
+      // a country, or a region with no point of its own ("northern Syria"): listed, not drawn
+      const countries = found.items.filter(p => p.level === "country" || p.lat === null || p.lon === null);
       const most = Math.max(1, ...points.map(p => p.mentions));
       const map = svgEl("svg", { class: "map", viewBox: `0 0 ${outline.width} ${outline.height}`, role: "img",
         "aria-label": `${points.length} places of towns, sites and regions` },
@@ -199,7 +200,7 @@
         el("span", { class: "key lvl-region" }, "region"), el("span", { class: "muted" }, " · size: reports"));
       const listed = countries.length
         ? el("table", { class: "country-places" },
-          el("thead", {}, el("tr", {}, el("th", {}, "Country"), el("th", { class: "num" }, "Events"),
+          el("thead", {}, el("tr", {}, el("th", {}, "Country or region"), el("th", { class: "num" }, "Events"),
             el("th", { class: "num" }, "Reports"), el("th", {}, "Dates"))),
           el("tbody", {}, countries.map(p => el("tr", {},
             el("td", {}, el("span", { class: "code" }, p.country || "?"), " ", p.name),
@@ -399,6 +400,44 @@
     await placeMap(path, box);
   }
 
-  const pages = { home, dyad, claim, article, code, map: mapPage };
+  /* Latest: the articles stored in the last day (what dotterel watch brought in), newest
+     first, each with its events (linking to their dyad) and claims (linking to their thread). */
+  async function latest() {
+    const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 19) + "Z";
+    const path = "/api/articles?limit=100&since=" + enc(since);
+    const box = el("div", { class: "latest" }, el("p", { class: "loading" }, "Loading…"));
+    root.replaceChildren(el("h1", {}, "Latest ", jsonLink(path)),
+      el("p", { class: "muted note" }, "Articles stored in the last day, newest first."), box);
+    try {
+      const page = await api(path);
+      box.replaceChildren(el("p", { class: "muted" }, `${page.total} articles since ${page.since.replace("T", " ").slice(0, 16)} UTC`),
+        page.items.length ? el("ol", { class: "latest-list" }, page.items.map(latestItem))
+          : el("p", { class: "muted" }, "Nothing stored in the last day."));
+    } catch (err) { box.replaceChildren(failure(err)); }
+  }
+
+  function latestItem(a) {
+    const meta = [a.source, a.date || "undated", "stored " + a.stored_at.replace("T", " ").slice(0, 16),
+      a.url ? el("a", { href: a.url, rel: "noopener noreferrer" }, "original") : null]
+      .filter(Boolean).flatMap((x, i) => (i ? [" · ", x] : [x]));
+    const events = a.events.map(e => {
+      const pair = e.actor && e.recipient && e.actor.code && e.recipient.code && e.actor.code !== e.recipient.code;
+      const what = `${e.actor ? e.actor.code || e.actor.text : "?"} → ${e.recipient ? e.recipient.code || e.recipient.text : "—"}`;
+      return el("li", { class: "event q" + e.quad_class },
+        pair ? el("a", { class: "dyad", href: `/dyad/${enc(e.actor.code)}/${enc(e.recipient.code)}` }, what) : el("span", {}, what), " ",
+        el("span", { class: "cameo", title: QUAD_NAMES[e.quad_class - 1] }, e.cameo), " ",
+        el("span", { class: "plover" }, e.plover.type || ""), " ", sentenceWithTrigger(e));
+    });
+    const claims = a.claims.map(c => el("li", { class: "claim s-" + c.stance }, stanceBadge(c.stance), " ",
+      c.speaker ? actorLabel(c.speaker) : el("span", { class: "muted" }, "unattributed"), " ",
+      el("a", { class: "thread", href: "/claims/" + enc(c.id) }, c.content)));
+    return el("li", { class: "latest-article", id: "a-" + a.id },
+      el("h2", {}, articleLink(a)), el("p", { class: "meta" }, meta),
+      events.length ? el("ul", { class: "latest-events" }, events) : null,
+      claims.length ? el("ul", { class: "latest-claims" }, claims) : null,
+      !events.length && !claims.length ? el("p", { class: "muted" }, "No events or claims.") : null);
+  }
+
+  const pages = { home, dyad, claim, article, code, map: mapPage, latest };
   (pages[root.dataset.page] || home)();
 })();
