@@ -57,7 +57,8 @@ def in_context(events: Sequence[Event], mentions: Mentions, dateline: Place | No
     town = next((p for p in lead if p.country == home and p.feature != "country"), None)
     placed = _placed(_owned(_resolve(e, mentions) for e in events), places, home, country,
                      town, country_of=country_of)
-    capital = capital_of(home) if home and capital_of is not None else None
+    told_capital = any(_CAPITAL.search(e.sentence_text) for e in placed)  # rare: look it up then
+    capital = capital_of(home) if home and capital_of is not None and told_capital else None
     return [_in_capital(e, capital) for e in placed] if capital is not None else placed
 
 
