@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dotterel.claims import _cues as C
+from dotterel.claims import _reactions as R
 from dotterel.claims._links import Hint, overlap, own_denial, pick
 from dotterel.claims._quotes import attributions, quote_spans
 from dotterel.claims._speakers import Speakers
@@ -90,6 +91,7 @@ class _Ledger:
         self.follows: dict[str, str] = {}  # a counter-argument -> the response it backs
         self.quotes: list[tuple[int, int]] = []  # the article's quote spans
         self.documents: list[tuple[int, str, Actor]] = []  # (offset, noun lemma, issuer)
+        self.framings: list[R.Framing] = []  # speakers told as critics or admirers of an act
 
     def add(self, sent: Sentence, *, speaker: Actor | None, cue: Token, content: Sequence[Token],
             stance: str, about: tuple[str, ...] = (), hint: Hint | None = None,
@@ -154,6 +156,7 @@ class _Ledger:
             lead = by_id.get(self.follows.get(c.id, ""))
             if lead is not None and lead.responds_to and c.stance != "asserts":
                 self.claims[n] = replace(c, responds_to=lead.responds_to)
+        self.claims = R.react(self.claims, self.framings)
 
 
 def _about_quote(c: Claim, sentences: Sequence[Sentence],
@@ -189,6 +192,7 @@ class _SentenceClaims(Speakers):
         for t in self.tree.tokens:
             if t.pos in ("VERB", "AUX", "NOUN", "PROPN"):
                 self._nominal_claim(t) if t.pos in ("NOUN", "PROPN") else self._verb(t)
+                self._frame_noun(t) if t.pos == "NOUN" else self._frame_verb(t)
             if t.lemma.lower() == "be" and t.pos in ("AUX", "VERB"):
                 self._told_as(t)
         self._according_to()
@@ -352,11 +356,79 @@ class _SentenceClaims(Speakers):
                     or any(t.lemma.lower() == "as" and t.dep == "prep" for t in content))
         if not names_it or len([t for t in content if t.pos != "PUNCT"]) < 3:
             return  # "called the minister", "described the scene"
+        self._frame_label(v, objs[0], content)
         lead = self._counter_argument(v)  # "denounced the conclusions, calling the deal legal"
         claim = self._add(speaker=self._speaker(v), cue=v, content=content,
                           stance="disputes" if lead else "asserts", fixed=lead is not None)
         if lead is not None and claim is not None:
             self.ledger.follows[claim.id] = lead
+
+    # -- reactions (``_reactions``) ------------------------------------------------------------
+    def _frame_verb(self, v: Token) -> None:
+        """"USCIRF criticized the move", "spoke out against the attack", "welcomed Trump's
+        decision": the subject is told as a critic (an admirer) of the act."""
+        lemma = v.lemma.lower()
+        if v.pos != "VERB" or self.tree.is_negated(v):
+            return
+        stance = "disputes" if lemma in R.CRITIC_VERBS else "supports" if lemma in R.PRAISE_VERBS \
+            else None
+        obj = self.tree.child(v, ("dobj",))
+        if stance is None and lemma in R.AGAINST_VERBS:
+            against = next((p for p in self.tree.children(v, ("prep",))
+                            if p.lemma.lower() == "against"), None)
+            obj = self.tree.child(against, ("pobj",)) if against is not None else None
+            stance = "disputes" if obj is not None else None
+        if stance is None or obj is None or obj.lemma.lower() in C.CLAIM_NOUNS:
+            return  # "rebuked Iran's claim" answers that claim itself (``_response``)
+        critic = self._speaker(v)
+        if critic is None:
+            return
+        named, author = self._author(obj)
+        if named or obj.lemma.lower() in R.ACT_NOUNS:
+            self.ledger.framings.append(R.Framing(self.sent.index, critic, stance, author, named))
+
+    def _frame_noun(self, noun: Token) -> None:
+        """"despite criticism by the Greek foreign minister and UNESCO": each is a critic of
+        what the subject of the verb it qualifies did."""
+        lemma = noun.lemma.lower()
+        stance = "disputes" if lemma in R.CRITIC_NOUNS else "supports" if lemma in R.PRAISE_NOUNS \
+            else None
+        by = next((k for k in self.tree.children(noun, ("prep",))
+                   if k.lemma.lower() in ("by", "from")), None)
+        first = self.tree.child(by, ("pobj",)) if by is not None and stance else None
+        prep = self.tree.head(noun) if noun.dep == "pobj" else None
+        verb = self.tree.head(prep) if prep is not None and prep.dep == "prep" else None
+        if first is None or stance is None or verb is None or verb.pos not in ("VERB", "AUX"):
+            return
+        subject = self.args.subject(verb)
+        author = self.args.actor_at(subject) if subject is not None else None
+        if author is None:
+            return
+        for t in [first, *self.tree.conjuncts(first)]:
+            if (critic := self.speaker_at(t)) is not None:
+                self.ledger.framings.append(R.Framing(self.sent.index, critic, stance, author, True))
+
+    def _frame_label(self, v: Token, obj: Token, content: Sequence[Token]) -> None:
+        """"called Trump's order swift, forceful and decisive": a label that judges an act
+        whose author the text names."""
+        named, author = self._author(obj)
+        stance = R.label_stance(_text(content))
+        critic = self._speaker(v)
+        if named and stance is not None and critic is not None:
+            self.ledger.framings.append(R.Framing(self.sent.index, critic, stance, author, True))
+
+    def _author(self, obj: Token) -> tuple[bool, Actor | None]:
+        """Whose act ``obj`` is, where the text names it ("Trump's order", "his authority",
+        "the proclamation by Trump"): (named, the actor it resolves to)."""
+        tok = self.tree.child(obj, ("poss",))
+        for k in self.tree.children(obj) if tok is None else ():
+            if k.dep == "prep" and k.lemma.lower() == "by":
+                tok = self.tree.child(k, ("pobj",))
+            elif k.dep == "acl" and (ag := self.tree.child(k, ("agent",))) is not None:
+                tok = self.tree.child(ag, ("pobj",))
+        if tok is None:
+            return False, None
+        return True, self.args.actor_at(tok)
 
     def _is_response(self, clause: Token) -> bool:
         lemma = clause.lemma.lower()

@@ -56,11 +56,12 @@ def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
 
 
 def _cue(sent: Sentence, spans: Sequence[tuple[int, int]], cues: Collection[str],
-         documents: Collection[str] = ()) -> Token | None:
-    """A speech verb of ``sent`` that lies outside every quote; "read" counts when a statement
-    reads ('"...," read the statement')."""
+         documents: Collection[str] = (), before: int | None = None) -> Token | None:
+    """A speech verb of ``sent`` that lies outside every quote (and before ``before``, when
+    given); "read" counts when a statement reads ('"...," read the statement')."""
     for t in sent.tokens:
-        if t.pos not in ("VERB", "AUX") or any(a <= t.idx < b for a, b in spans):
+        if t.pos not in ("VERB", "AUX") or any(a <= t.idx < b for a, b in spans) \
+                or (before is not None and t.idx >= before):
             continue
         if t.lemma.lower() in cues or (t.lemma.lower() == "read" and any(
                 k.head == t.i and k.dep == "nsubj" and k.lemma.lower() in documents
@@ -82,8 +83,10 @@ def attributions(sentences: Sequence[Sentence], text: str, cues: Collection[str]
         tries = [last, first]
         if last + 1 < len(sentences) and len(sentences[last + 1].tokens) <= SHORT_ATTRIBUTION:
             tries.append(last + 1)
+        ended = _ends_sentence(text, span)
         for n in tries:
-            cue = _cue(sentences[n], spans, cues, documents)
+            cue = _cue(sentences[n], spans, cues, documents,
+                       before=span[0] if ended and n == last else None)
             if cue is not None:
                 out.append((span, sentences[n], cue))
                 break
@@ -94,6 +97,15 @@ def attributions(sentences: Sequence[Sentence], text: str, cues: Collection[str]
             elif out and _continues(text, out[-1][0], span):  # '"...," he said. "And more."'
                 out.append((span, out[-1][1], out[-1][2]))
     return out
+
+
+def _ends_sentence(text: str, span: tuple[int, int]) -> bool:
+    """The quote closes its sentence and a new one starts after it ('... you know that."
+    UNESCO said ...'): a speech verb after it is not its attribution, though a sentence
+    splitter may have joined the two. '"Are you serious?" he asked' goes on."""
+    inside = text[span[0]:span[1]].rstrip()
+    after = text[span[1] + 1:span[1] + 40].lstrip(" " + CLOSE + STRAIGHT)
+    return inside[-1:] in ".!?" and after[:1].isupper()
 
 
 def _introducer(sent: Sentence, span: tuple[int, int], text: str,

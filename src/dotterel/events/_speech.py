@@ -98,9 +98,12 @@ def spoken_acts(events: Sequence[Event], claims: Sequence[Claim], parsed: Parsed
             rec = answered.speaker if answered is not None else None
             if rec is not None and rec.code and not _own_side(rec, spk) and not any(
                     (c.sentence, spk.code, p) in have for p in ("REJECT", "ACCUSE")):
-                out.append(_event(c, Reading("REJECT", 0), spk, rec, sentences[c.sentence],
-                                  parsed, lexicon))
-                have.add((c.sentence, spk.code, "REJECT"))
+                # a reaction in words that condemn ("an aggression on Iraq") accuses; a denial
+                # ("those who link the incidents to Iran are lying") rejects
+                r = read_content(c.content) if c.stance == "disputes" else None
+                r = r if r is not None and r.plover == "ACCUSE" else Reading("REJECT", 0)
+                out.append(_event(c, r, spk, rec, sentences[c.sentence], parsed, lexicon))
+                have.add((c.sentence, spk.code, r.plover))
             continue
         if c.stance != "asserts":
             continue

@@ -1,0 +1,150 @@
+"""Reactions: a speaker the article presents as judging someone's act answers that actor's claim.
+
+News tells a claim or an announcement, then the reactions to it, and it frames them before it
+quotes them: "USCIRF also criticized the move. They released a statement which said ...",
+"despite criticism by the Greek foreign minister and UNESCO", "spoke out against the attack,
+calling it 'an aggression on Iraq'", "called Trump's order swift, forceful and decisive".
+What the critic then says (a plain "said" of its own) disputes, and what the admirer says
+supports, the claim of the actor whose act is judged.
+
+A framing is read from the parse (``frame_verb``, ``frame_noun``, ``frame_label``); the claims
+it reaches are settled once the article is read (``react``). Evidence first, as for every link:
+
+- the judgment has a clear sign: a verb of criticism or praise ("criticized", "welcomed"), or
+  a label whose words judge ("an aggression", "null and void", "swift and decisive");
+- the act judged is someone's: the text names its author ("Trump's order", "his authority to
+  make the change", "the proclamation ... by Trump", "despite criticism" of what he
+  announced), whose own claim (theirs in person, or their state's) is answered; a label that
+  names no author judges an event, not a claim ("called the stabbing an act of barbarity"),
+  and makes no reaction. A verb of criticism without a named author ("spoke out against the
+  attack") answers the claim the article leads with, by someone else;
+- only the critic's own claims after the framing (or in its sentence) are read as reactions,
+  and only those that assert: a denial keeps its own stance and link.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from dotterel.records import Actor, Claim
+
+CRITIC_VERBS = frozenset({
+    "criticize", "criticise", "condemn", "denounce", "slam", "blast", "decry", "deplore",
+    "lambaste", "castigate", "rebuke", "censure", "assail", "deride", "ridicule", "question"})
+PRAISE_VERBS = frozenset({"praise", "welcome", "hail", "applaud", "commend", "laud", "salute"})
+AGAINST_VERBS = frozenset({"speak", "rail", "protest", "come"})  # "spoke out against", ...
+# what may be judged without its author being named: the article's act ("the attack", "the
+# move"), whose claim is the one the article leads with
+ACT_NOUNS = frozenset({
+    "attack", "strike", "airstrike", "move", "decision", "plan", "announcement", "order",
+    "proposal", "policy", "step", "action", "measure", "withdrawal", "killing", "operation",
+    "ruling", "verdict", "law", "bill", "ban", "deal", "agreement", "accord", "change"})
+CRITIC_NOUNS = frozenset({"criticism", "condemnation", "denunciation", "censure", "outcry"})
+PRAISE_NOUNS = frozenset({"praise", "welcome", "acclaim"})
+# words that judge what a label names: "an aggression", "null and void", "swift and decisive"
+NEGATIVE = re.compile(r"""\b(?:
+    aggression | violation | illegal | unlawful | illegitimate | null | void | ridiculous |
+    absurd | dubious | unacceptable | outrageous | provocat\w+ | insult\w* | shameful |
+    disgrace\w* | mistake | irresponsible | reckless | dangerous | crime | criminal | lousy |
+    disastrous | disaster | betrayal | hypocri\w+ | scandal\w* | foolish | misguided | cynical |
+    stab\ in\ the\ back | act\ of\ war | slap\ in\ the\ face
+    )\b""", re.I | re.X)
+POSITIVE = re.compile(r"""\b(?:
+    justified | legitimate | lawful | necessary | appropriate | courageous | brave | bold |
+    decisive | swift | wise | historic | welcome | positive | constructive | commendable |
+    right\ decision | step\ in\ the\ right\ direction
+    )\b""", re.I | re.X)
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """The text presents ``critic`` as judging an act: ``stance`` is how what it says answers
+    the act's claim ("disputes" or "supports"); ``author`` whose act it is, when named."""
+
+    sentence: int
+    critic: Actor
+    stance: str
+    author: Actor | None = None
+    named: bool = False  # the text names an author (who may have no claim): no other is sought
+
+
+def label_stance(words: str) -> str | None:
+    """The sign of a label: "disputes" for "an aggression on Iraq", "supports" for "swift and
+    decisive", None when it judges both ways or not at all."""
+    neg, pos = bool(NEGATIVE.search(words)), bool(POSITIVE.search(words))
+    if neg == pos:
+        return None
+    return "disputes" if neg else "supports"
+
+
+def react(claims: Sequence[Claim], framings: Sequence[Framing]) -> list[Claim]:
+    """The claims with each critic's (or admirer's) assertions answering the act's claim."""
+    out = list(claims)
+    for n, c in enumerate(out):
+        if c.stance != "asserts" or c.responds_to is not None or c.speaker is None:
+            continue
+        for frame in reversed(framings):  # the latest framing that finds what it judges
+            if frame.sentence > c.sentence or not same_actor(frame.critic, c.speaker):
+                continue
+            if (target := _answered(claims, c, frame)) is not None:
+                out[n] = replace(c, stance=frame.stance, responds_to=target.id)
+                break
+    return out
+
+
+def _answered(claims: Sequence[Claim], c: Claim, frame: Framing) -> Claim | None:
+    """The author's first claim before ``c`` (told as a statement, not as "this change"), else,
+    when the text names no author, the first such claim of the article by someone else."""
+    before = [x for x in claims if x.stance == "asserts" and x.id != c.id and x.speaker is not None
+              and (x.sentence, x.cue_start or 0) < (c.sentence, c.cue_start or 0)
+              and not _pointing(x) and not same_actor(x.speaker, c.speaker)
+              and not same_actor(x.speaker, frame.critic)]
+    if frame.author is not None:
+        own = [x for x in before if _speaks_for(x.speaker, frame.author)]
+        return own[0] if own else None
+    if frame.named:
+        return None
+    coded = [x for x in before if x.speaker is not None and x.speaker.code]
+    return coded[0] if coded else None
+
+
+def _pointing(c: Claim) -> bool:
+    """"announced this change ...": the content points at a claim told elsewhere."""
+    first = c.content.split(maxsplit=1)[0].lower() if c.content.strip() else ""
+    return first in DEMONSTRATIVES
+
+
+def _fold(s: str | None) -> str:
+    return unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower().strip()
+
+
+def same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One speaker: the same name (accents aside), the same surname for two people, else the
+    same code and sector, else the same words."""
+    if a is None or b is None:
+        return False
+    if a.name and b.name and _fold(a.name) == _fold(b.name):
+        return True
+    if a.kind == "person" and b.kind == "person" and a.name and b.name:
+        return _fold(a.name).split()[-1] == _fold(b.name).split()[-1]
+    if a.code and b.code:
+        return a.code == b.code and a.sector == b.sector
+    return bool(a.text and b.text and _fold(a.text) == _fold(b.text))
+
+
+def _speaks_for(speaker: Actor | None, author: Actor) -> bool:
+    """``speaker`` is the author in person, or the author's state: "The United States" speaks
+    for Trump's order; a mayor of the same party, a newspaper of the same country does not."""
+    if speaker is None:
+        return False
+    if author.name and speaker.name and (
+            _fold(author.name) == _fold(speaker.name)
+            or (author.kind == "person" and speaker.kind == "person"
+                and _fold(author.name).split()[-1] == _fold(speaker.name).split()[-1])):
+        return True
+    if author.kind != "person":
+        return bool(author.code) and speaker.code == author.code and speaker.sector == author.sector
+    return bool(author.code) and speaker.code == author.code and speaker.kind == "country"
