@@ -23,11 +23,11 @@ it reaches are settled once the article is read (``react``). Evidence first, as 
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from dotterel.events import CONDEMN, judgment
 from dotterel.records import Actor, Claim
 
 CRITIC_VERBS = frozenset({
@@ -43,19 +43,6 @@ ACT_NOUNS = frozenset({
     "ruling", "verdict", "law", "bill", "ban", "deal", "agreement", "accord", "change"})
 CRITIC_NOUNS = frozenset({"criticism", "condemnation", "denunciation", "censure", "outcry"})
 PRAISE_NOUNS = frozenset({"praise", "welcome", "acclaim"})
-# words that judge what a label names: "an aggression", "null and void", "swift and decisive"
-NEGATIVE = re.compile(r"""\b(?:
-    aggression | violation | illegal | unlawful | illegitimate | null | void | ridiculous |
-    absurd | dubious | unacceptable | outrageous | provocat\w+ | insult\w* | shameful |
-    disgrace\w* | mistake | irresponsible | reckless | dangerous | crime | criminal | lousy |
-    disastrous | disaster | betrayal | hypocri\w+ | scandal\w* | foolish | misguided | cynical |
-    stab\ in\ the\ back | act\ of\ war | slap\ in\ the\ face
-    )\b""", re.I | re.X)
-POSITIVE = re.compile(r"""\b(?:
-    justified | legitimate | lawful | necessary | appropriate | courageous | brave | bold |
-    decisive | swift | wise | historic | welcome | positive | constructive | commendable |
-    right\ decision | step\ in\ the\ right\ direction
-    )\b""", re.I | re.X)
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
 
 
@@ -72,12 +59,10 @@ class Framing:
 
 
 def label_stance(words: str) -> str | None:
-    """The sign of a label: "disputes" for "an aggression on Iraq", "supports" for "swift and
-    decisive", None when it judges both ways or not at all."""
-    neg, pos = bool(NEGATIVE.search(words)), bool(POSITIVE.search(words))
-    if neg == pos:
-        return None
-    return "disputes" if neg else "supports"
+    """The sign of a label, read as the event coder reads a characterisation: "disputes" for
+    "an aggression on Iraq", "supports" for "swift and decisive", None for a neutral name."""
+    found = judgment(words)
+    return None if found is None else "disputes" if found == CONDEMN else "supports"
 
 
 def react(claims: Sequence[Claim], framings: Sequence[Framing]) -> list[Claim]:

@@ -35,7 +35,7 @@ _PRAISING = re.compile(
     r"\b(hero\w*|success\w*|historic|great|excellent|outstanding|remarkable|brave|courage\w*|"
     r"positive step|step forward|important step|welcome|milestone|breakthrough|victory|"
     r"friend|partner|ally|model|exemplary|treasure|legend\w*|visionary|justified|justifiable|"
-    r"legitimate|understandable|necessary|appropriate|defensive)\b", re.I)
+    r"legitimate|understandable|necessary|appropriate|defensive|decisive|swift)\b", re.I)
 COMPLEMENT_DEPS = ("oprd", "ccomp", "xcomp", "attr", "acomp")
 
 
@@ -48,14 +48,21 @@ def characterizations(tree: Tree, taken: set[int]) -> list[Trigger]:
         words = _name_given(tree, v)
         if not words:
             continue
-        cameo = CONDEMN if _CONDEMNING.search(words) else (
-            PRAISE if _PRAISING.search(words) else None)
+        cameo = judgment(words)
         if cameo is None:
             continue
         pattern = TriggerPattern(pos="V", lemma=v.lemma.lower(), constraints=(), cameo=cameo,
                                  source="characterization")
         out.append(Trigger(token=v, pattern=pattern, nominal=False))
     return out
+
+
+def judgment(words: str) -> str | None:
+    """What a name given judges: CONDEMN ("an act of barbarity", "null and void"), else PRAISE
+    ("swift and decisive", "justified"), else None."""
+    if _CONDEMNING.search(words):
+        return CONDEMN
+    return PRAISE if _PRAISING.search(words) else None
 
 
 def _name_given(tree: Tree, v: Token) -> str:

@@ -53,7 +53,8 @@ def _near(tree: Tree, t: Token) -> dict[str, int]:
             near.setdefault(k.lemma.lower(), k.i)
             if k.dep in DESCEND:
                 for g in tree.children(k):
-                    near.setdefault(g.lemma.lower(), g.i)
+                    if g.dep != "prep":  # "calling it an aggression on Iraq" is no "call on"
+                        near.setdefault(g.lemma.lower(), g.i)
                     if g.dep == "prep":  # "received a mission of observers"
                         for o in tree.children(g, ("pobj",)):
                             near.setdefault(o.lemma.lower(), o.i)
