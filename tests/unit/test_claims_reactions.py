@@ -86,6 +86,39 @@ def test_criticism_of_an_unnamed_act_answers_the_claim_the_article_leads_with():
         ("asserts", None)
 
 
+def test_only_what_the_framing_introduces_reacts_unless_it_repeats_the_reaction():
+    claims = [claim("pledge", 0, "we will change the museum into a mosque", ERDOGAN),
+              claim("first", 3, "this change would require approval of the committee",
+                    KATROUGALOS),
+              claim("other", 6, "the pipeline will reach Crete next year", KATROUGALOS),
+              claim("again", 9, "a change of name would require approval of the committee",
+                    KATROUGALOS)]
+    got = _links(react(claims, [Framing(1, GREECE, "disputes", ERDOGAN, True)]))
+    assert got["first"] == ("disputes", "pledge")
+    assert got["other"] == ("asserts", None)  # news of its own
+    assert got["again"] == ("disputes", "pledge")  # the same reaction told again
+
+
+def test_the_authors_latest_claim_before_the_framing_is_the_one_judged():
+    claims = [claim("old", 0, "the visit to the hospital was routine", TRUMP),
+              claim("panic", 4, "it was not in the national interest to stir up panic", TRUMP),
+              claim("biden", 5, "Trump's action a betrayal of the American people",
+                    Actor(text="Biden", code="USA", sector="GOV", name="Joe Biden",
+                          kind="person"))]
+    biden = claims[2].speaker
+    assert biden is not None
+    got = _links(react(claims, [Framing(5, biden, "disputes", TRUMP, True)]))
+    # "it was ..." is no pointer to another claim: the latest before the framing is answered
+    assert got["biden"] == ("disputes", "panic")
+
+
+def test_an_unnamed_act_answers_only_a_claim_the_article_leads_with():
+    claims = [claim("poll", 6, "most voters oppose the plan", OUTLET),
+              claim("iraq", 9, "it an aggression on Iraq", IRAQ)]
+    assert _links(react(claims, [Framing(9, IRAQ, "disputes", None, False)]))["iraq"] == \
+        ("asserts", None)
+
+
 def test_a_denial_keeps_its_own_stance_and_link():
     claims = [claim("pledge", 1, "we will change the museum", ERDOGAN),
               claim("deny", 3, "there is no truth to it", KATROUGALOS, stance="denies")]
@@ -134,6 +167,8 @@ STORIES = {
              "sovereignty\".",
     "event": "The Egyptian foreign minister called the attack on the convoy \"a cowardly act of "
              "terrorism\".",
+    "pointing": "Kenya's finance minister said the new port would pay for itself within ten "
+                "years. Independent economists called this unrealistic.",
 }
 
 
@@ -163,3 +198,11 @@ def test_a_harsh_label_on_a_named_act_disputes_its_authors_claim(stories):
 def test_a_label_on_an_act_with_no_claim_behind_it_stays_an_assertion(stories):
     (c,) = stories["event"].claims
     assert c.stance == "asserts" and c.responds_to is None
+
+
+@pytest.mark.model
+def test_calling_what_was_just_said_unrealistic_disputes_it(stories):
+    r = stories["pointing"]
+    (d,) = [c for c in r.claims if c.stance == "disputes"]
+    answered = {c.id: c for c in r.claims}[d.responds_to]
+    assert answered.speaker.sector == "GOV" and "port" in answered.content

@@ -33,7 +33,7 @@ from dotterel.claims import _reactions as R
 from dotterel.claims._links import Hint, overlap, own_denial, pick
 from dotterel.claims._quotes import attributions, quote_spans
 from dotterel.claims._speakers import Speakers
-from dotterel.claims._stance import ADMIT_CUES, cue_stance, statement_stance
+from dotterel.claims._stance import ADMIT_CUES, content_stance, cue_stance, statement_stance
 from dotterel.records import Actor, Claim, Event, ParsedArticle, Sentence, Token
 from dotterel.syntax import ArgumentFinder, Mentions, Resolver, Tree
 
@@ -354,12 +354,17 @@ class _SentenceClaims(Speakers):
         names_it = (len(objs) > 1 or any(k.dep == "dobj" for k in inner)  # "X an act of Y"
                     or any(t.pos == "ADJ" and t.i > objs[0].i for t in content)  # "X swift"
                     or any(t.lemma.lower() == "as" and t.dep == "prep" for t in content))
-        if not names_it or len([t for t in content if t.pos != "PUNCT"]) < 3:
+        words = [t for t in content if t.pos != "PUNCT"]
+        # "experts called this dubious": a judgment of what was just said
+        pointing = bool(words) and words[0].text.lower() in R.DEMONSTRATIVES \
+            and content_stance(_text(content)) is not None
+        if not pointing and (not names_it or len(words) < 3):
             return  # "called the minister", "described the scene"
         self._frame_label(v, objs[0], content)
         lead = self._counter_argument(v)  # "denounced the conclusions, calling the deal legal"
         claim = self._add(speaker=self._speaker(v), cue=v, content=content,
-                          stance="disputes" if lead else "asserts", fixed=lead is not None)
+                          stance="disputes" if lead else "asserts", fixed=lead is not None,
+                          hint=Hint(lemma=v.lemma.lower(), pointed=pointing))
         if lead is not None and claim is not None:
             self.ledger.follows[claim.id] = lead
 

@@ -111,8 +111,9 @@ def _same_speaker(a: Actor | None, b: Actor | None) -> bool:
 
 def _for_any(a: Actor) -> bool:
     """A speaker with a code and no sector stands for any body of its country ("Iran"); a person
-    without one (a former prime minister, a private citizen) speaks for no one but themselves."""
-    return not a.sector and a.kind != "person"
+    without one (a former prime minister, a private citizen), or a source coded only by where
+    the story is set ("independent economists"), speaks for no one but themselves."""
+    return not a.sector and a.kind not in ("person", "unknown")
 
 
 def pick(claims: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from dotterel.claims._links import MIN_OVERLAP, MIN_SHARED, overlap, stems
 from dotterel.events import CONDEMN, judgment
 from dotterel.records import Actor, Claim
 
@@ -43,7 +44,8 @@ ACT_NOUNS = frozenset({
     "ruling", "verdict", "law", "bill", "ban", "deal", "agreement", "accord", "change"})
 CRITIC_NOUNS = frozenset({"criticism", "condemnation", "denunciation", "censure", "outcry"})
 PRAISE_NOUNS = frozenset({"praise", "welcome", "acclaim"})
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "it"})
+LEAD = 3  # sentences: the claim an article leads with is told in its first three
+DEMONSTRATIVES = frozenset({"this", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,28 +74,72 @@ def react(claims: Sequence[Claim], framings: Sequence[Framing]) -> list[Claim]:
         if c.stance != "asserts" or c.responds_to is not None or c.speaker is None:
             continue
         for frame in reversed(framings):  # the latest framing that finds what it judges
-            if frame.sentence > c.sentence or not same_actor(frame.critic, c.speaker):
+            if not _reached(claims, c, frame):
                 continue
             if (target := _answered(claims, c, frame)) is not None:
                 out[n] = replace(c, stance=frame.stance, responds_to=target.id)
                 break
+    return _restated(out, {c.id for c in claims if c.responds_to is None})
+
+
+def _restated(claims: list[Claim], before: set[str]) -> list[Claim]:
+    """A reaction told again later ("UNESCO also said this change would require its approval"
+    ... "UNESCO reportedly said a change of name would require approval") is the same
+    reaction: it takes the stance and the link of the one it repeats."""
+    reactions = [c for c in claims if c.id in before and c.responds_to is not None]
+    out = list(claims)
+    for n, c in enumerate(out):
+        if c.stance != "asserts" or c.responds_to is not None:
+            continue
+        for r in reactions:
+            if r.sentence < c.sentence and same_actor(r.speaker, c.speaker) \
+                    and _repeats(c.content, r.content):
+                out[n] = replace(c, stance=r.stance, responds_to=r.responds_to)
+                break
     return out
 
 
+def _repeats(a: str, b: str) -> bool:
+    shared = stems(a) & stems(b)
+    return len(shared) >= MIN_SHARED and overlap(a, b) >= MIN_OVERLAP
+
+
+def _reached(claims: Sequence[Claim], c: Claim, frame: Framing) -> bool:
+    """``c`` is what the framing introduces: the critic's words in the framing's sentence, or
+    in the first sentence after it where the critic speaks ("USCIRF criticized the move. They
+    released a statement which said ..."); for an act whose author the text does not name,
+    only the sentence right after. A critic's later statements are news of their own."""
+    if not same_actor(frame.critic, c.speaker) or c.sentence < frame.sentence:
+        return False
+    if c.sentence == frame.sentence:
+        return True
+    if frame.author is None:
+        return c.sentence == frame.sentence + 1
+    spoken = [x.sentence for x in claims
+              if x.sentence > frame.sentence and same_actor(frame.critic, x.speaker)]
+    return c.sentence == min(spoken)
+
+
 def _answered(claims: Sequence[Claim], c: Claim, frame: Framing) -> Claim | None:
-    """The author's first claim before ``c`` (told as a statement, not as "this change"), else,
-    when the text names no author, the first such claim of the article by someone else."""
-    before = [x for x in claims if x.stance == "asserts" and x.id != c.id and x.speaker is not None
-              and (x.sentence, x.cue_start or 0) < (c.sentence, c.cue_start or 0)
-              and not _pointing(x) and not same_actor(x.speaker, c.speaker)
-              and not same_actor(x.speaker, frame.critic)]
+    """The author's latest claim told before the framing, else its first between the framing
+    and ``c`` (claims told as statements, not as "this change"); when the text names no author,
+    the claim the article leads with, by someone else."""
+    pool = [x for x in claims if x.stance == "asserts" and x.id != c.id and x.speaker is not None
+            and (x.sentence, x.cue_start or 0) < (c.sentence, c.cue_start or 0)
+            and not _pointing(x) and not same_actor(x.speaker, c.speaker)
+            and not same_actor(x.speaker, frame.critic)]
     if frame.author is not None:
-        own = [x for x in before if _speaks_for(x.speaker, frame.author)]
-        return own[0] if own else None
+        own = sorted((x for x in pool if _speaks_for(x.speaker, frame.author)),
+                     key=lambda x: (x.sentence, x.cue_start or 0))
+        before = [x for x in own if x.sentence < frame.sentence]
+        return before[-1] if before else (own[0] if own else None)
     if frame.named:
         return None
-    coded = [x for x in before if x.speaker is not None and x.speaker.code]
-    return coded[0] if coded else None
+    lead = sorted((x for x in claims if x.speaker is not None and x.speaker.code
+                   and x.stance == "asserts" and not _pointing(x)),
+                  key=lambda x: (x.sentence, x.cue_start or 0))
+    first = lead[0] if lead else None
+    return first if first is not None and first in pool and first.sentence < LEAD else None
 
 
 def _pointing(c: Claim) -> bool:

@@ -43,6 +43,7 @@ REBUTTAL = re.compile(r"""\b(?:
     (?:is|are|was|were|be|been|deeply|highly|completely|totally)\ misleading |
     misleading\ (?:claims?|reports?|information|statements?|allegations?) |
     inaccurate | incorrect | exaggerat\w+ | distort\w+ |
+    dubious | questionable | implausible | unrealistic | far-fetched |
     (?:is|are|was|were)\ (?:simply\ |also\ )?(?:wrong|mistaken) | not\ the\ case | contrary\ to |
     (?:cannot|can't|can\ not)\ be\ (?:considered|called|described|seen)
     )\b""", re.I | re.X)

@@ -120,9 +120,13 @@ def _objects(tree: Tree, v: Token) -> list[Token]:
 
 
 def head_recipient(tree: Tree, v: Token, recipient_of: Callable[[Token], Token | None]) -> Token | None:
-    """The recipient of the verb a participle clause goes on from ("wrote to X, asking ...")."""
+    """The recipient of the verb a participle clause goes on from ("wrote to X, asking ...");
+    a participle with an object of its own that is no pronoun aims at that, not at where its
+    head went ("shot down a Ukrainian jet, blaming human error": the error is blamed)."""
     h = tree.head(v)
     if v.dep not in INHERIT_FROM_HEAD or h is None or h.pos not in ("VERB", "AUX") \
             or v.tag not in ("VBG",):
+        return None
+    if any(o.pos != "PRON" for o in tree.children(v, ("dobj",))):
         return None
     return recipient_of(h)
