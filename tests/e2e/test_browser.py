@@ -244,3 +244,43 @@ def test_latest_page(browser, base) -> None:
     assert "/claims/" in browser.current_url
     no_console_errors(browser)
     screenshot(browser, "latest")
+
+
+# -- a real denial thread from the shared article dev set --------------------------------------
+
+NAVALNY = "wikinews:Germany_says_Alexei_Navalny_poisoned_with_Novichok"
+
+
+@pytest.fixture(scope="module")
+def dev_base(tmp_path_factory, pipeline, dotterel_bin, shared) -> Iterator[str]:
+    """A store of one hand-coded dev article (../shared/gold/articles/wikinews_dev.jsonl): the
+    German government says Navalny was poisoned, Russia dismisses the claim as groundless."""
+    import json
+
+    folder = tmp_path_factory.mktemp("browser-dev")
+    rows = [json.loads(line) for line in
+            (shared / "gold" / "articles" / "wikinews_dev.jsonl").read_text().splitlines()]
+    (article,) = [r for r in rows if r["id"] == NAVALNY]
+    path = folder / "navalny.jsonl"
+    path.write_text(json.dumps({k: article[k] for k in ("id", "title", "date", "text")}) + "\n")
+    summary = ingest_paths([path], db=folder / "dev.duckdb", pipeline=pipeline)
+    assert summary.articles_new == 1 and not summary.failures
+    with serving(dotterel_bin, folder / "dev.duckdb", log=folder / "serve.log") as url:
+        yield url
+
+
+def test_real_denial_thread_from_the_dev_set(browser, dev_base) -> None:
+    # the home page lists only claims someone challenged: Germany's, denied by Russia
+    browser.get(f"{dev_base}/")
+    listed = wait_for(browser, "ul.claims li.claim")
+    assert all(item.find_elements("css selector", ".challenged") for item in listed)
+    german = [i for i in listed if "DEU" in text(i.find_element("css selector", ".speaker"))]
+    assert german, [text(i) for i in listed]
+    assert "RUS" in text(german[0].find_element("css selector", ".challenged"))
+    # its thread shows the claim and Russia's denial pointing at it
+    german[0].find_element("css selector", "blockquote a").click()
+    items = wait_for(browser, "ol.timeline li.claim", count=2)
+    denial = [i for i in items if "s-denies" in (i.get_attribute("class") or "")]
+    assert denial and "RUS" in text(denial[0].find_element("css selector", ".speaker"))
+    assert "poison" in text(browser.find_element("css selector", "li.claim.current")).lower()
+    no_console_errors(browser)
