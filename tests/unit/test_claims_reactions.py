@@ -7,7 +7,7 @@ import pytest
 
 from dotterel.claims._quotes import attributions
 from dotterel.claims._reactions import Framing, label_stance, react, same_actor
-from dotterel.records import Actor, Article, Claim
+from dotterel.records import Actor, Article, Claim, Event
 
 from ._parse import sentence
 
@@ -31,6 +31,12 @@ def claim(cid: str, n: int, content: str, speaker: Actor, stance: str = "asserts
     return Claim(id=cid, sentence=n, speaker=speaker, cue="said", content=content,
                  content_start=n * 100 + 10, content_end=n * 100 + 10 + len(content),
                  stance=stance, cue_start=n * 100)
+
+
+def act(n: int, cameo: str, actor: Actor) -> Event:
+    return Event(id=f"e{n}{cameo}", sentence=n, sentence_text="", trigger="x", trigger_start=0,
+                 trigger_end=1, actor=actor, recipient=None, cameo=cameo, plover_type=None,
+                 plover_mode=None, goldstein=0.0, quad_class=0)
 
 
 def _links(claims):
@@ -79,11 +85,16 @@ def test_criticism_of_an_unnamed_act_answers_the_claim_the_article_leads_with():
                     Actor(text="al-Assadi", code="IRQ", sector="MIL", name="al-Assadi",
                           kind="person")),
               claim("iraq", 6, "it an aggression on Iraq", IRAQ)]
-    got = _links(react(claims, [Framing(6, IRAQ, "disputes", None, named=False)]))
+    frame = Framing(6, IRAQ, "disputes", None, named=False, act="attack")
+    strike = act(0, "190", Actor(text="US forces", code="USA", sector="MIL", kind="role"))
+    got = _links(react(claims, [frame], [strike]))
     assert got["iraq"] == ("disputes", "us")
+    # the lead claimant did no violence (it only spoke, or did something else): no link
+    for other in ([], [act(0, "010", USA)], [act(0, "173", USA)], [act(8, "190", USA)]):
+        assert _links(react(claims, [frame], other))["iraq"] == ("asserts", None), other
     # the author named but not resolved ("the proclamation by the committee"): no guess
-    assert _links(react(claims, [Framing(6, IRAQ, "disputes", None, named=True)]))["iraq"] == \
-        ("asserts", None)
+    assert _links(react(claims, [Framing(6, IRAQ, "disputes", None, named=True)],
+                        [strike]))["iraq"] == ("asserts", None)
 
 
 def test_only_what_the_framing_introduces_reacts_unless_it_repeats_the_reaction():
@@ -159,9 +170,13 @@ def test_a_quote_that_ends_its_sentence_is_not_the_next_speakers():
 
 
 STORIES = {
-    "critic": "Kenya's president announced on Monday that the government would close the Dadaab "
-              "refugee camp. The UNHCR criticised the decision. In a statement, the UNHCR said "
-              "that the refugees had nowhere safe to go.",
+    "critic": "Kenya's interior minister said on Monday that police had closed the Dadaab "
+              "refugee camp and deported its leaders. The UNHCR criticised the decision. In a "
+              "statement, the UNHCR said that the refugees had nowhere safe to go.",
+    "condemned": "Police in Nairobi said three gunmen had stormed a shopping centre on "
+                 "Saturday, killing twelve people. The African Union condemned the attack. In a "
+                 "statement, the African Union said that violence against civilians could never "
+                 "be justified.",
     "label": "Turkey's defence ministry said its strike on the camp had hit only militants. "
              "Iraq's foreign minister called Turkey's strike \"a flagrant violation of Iraqi "
              "sovereignty\".",
@@ -206,3 +221,9 @@ def test_calling_what_was_just_said_unrealistic_disputes_it(stories):
     (d,) = [c for c in r.claims if c.stance == "disputes"]
     answered = {c.id: c for c in r.claims}[d.responds_to]
     assert answered.speaker.sector == "GOV" and "port" in answered.content
+
+
+@pytest.mark.model
+def test_condemning_an_attack_does_not_answer_the_polices_account_of_it(stories):
+    assert all(c.stance == "asserts" and c.responds_to is None
+               for c in stories["condemned"].claims)

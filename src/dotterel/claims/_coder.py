@@ -51,6 +51,7 @@ class ClaimCoder:
     def code(self, parsed: ParsedArticle, *, mentions: Mentions | None = None,
              events: Sequence[Event] = ()) -> list[Claim]:
         ledger = _Ledger(parsed.article.id)
+        ledger.events = events
         ledger.quotes = quote_spans(parsed.article.text)
         mentions = mentions if mentions is not None else Mentions()
         finders: dict[int, _SentenceClaims] = {}
@@ -92,6 +93,7 @@ class _Ledger:
         self.quotes: list[tuple[int, int]] = []  # the article's quote spans
         self.documents: list[tuple[int, str, Actor]] = []  # (offset, noun lemma, issuer)
         self.framings: list[R.Framing] = []  # speakers told as critics or admirers of an act
+        self.events: Sequence[Event] = ()  # the article's candidate events: who did what
 
     def add(self, sent: Sentence, *, speaker: Actor | None, cue: Token, content: Sequence[Token],
             stance: str, about: tuple[str, ...] = (), hint: Hint | None = None,
@@ -156,7 +158,7 @@ class _Ledger:
             lead = by_id.get(self.follows.get(c.id, ""))
             if lead is not None and lead.responds_to and c.stance != "asserts":
                 self.claims[n] = replace(c, responds_to=lead.responds_to)
-        self.claims = R.react(self.claims, self.framings)
+        self.claims = R.react(self.claims, self.framings, self.events)
 
 
 def _about_quote(c: Claim, sentences: Sequence[Sentence],
@@ -390,7 +392,8 @@ class _SentenceClaims(Speakers):
             return
         named, author = self._author(obj)
         if named or obj.lemma.lower() in R.ACT_NOUNS:
-            self.ledger.framings.append(R.Framing(self.sent.index, critic, stance, author, named))
+            self.ledger.framings.append(R.Framing(self.sent.index, critic, stance, author, named,
+                                                  act=obj.lemma.lower()))
 
     def _frame_noun(self, noun: Token) -> None:
         """"despite criticism by the Greek foreign minister and UNESCO": each is a critic of

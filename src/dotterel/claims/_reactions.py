@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from dotterel.claims._links import MIN_OVERLAP, MIN_SHARED, overlap, stems
 from dotterel.events import CONDEMN, judgment
-from dotterel.records import Actor, Claim
+from dotterel.records import Actor, Claim, Event
 
 CRITIC_VERBS = frozenset({
     "criticize", "criticise", "condemn", "denounce", "slam", "blast", "decry", "deplore",
@@ -41,9 +41,16 @@ AGAINST_VERBS = frozenset({"speak", "rail", "protest", "come"})  # "spoke out ag
 ACT_NOUNS = frozenset({
     "attack", "strike", "airstrike", "move", "decision", "plan", "announcement", "order",
     "proposal", "policy", "step", "action", "measure", "withdrawal", "killing", "operation",
-    "ruling", "verdict", "law", "bill", "ban", "deal", "agreement", "accord", "change"})
+    "ruling", "verdict", "law", "bill", "ban", "deal", "agreement", "accord", "change",
+    "bombing", "raid"})
 CRITIC_NOUNS = frozenset({"criticism", "condemnation", "denunciation", "censure", "outcry"})
 PRAISE_NOUNS = frozenset({"praise", "welcome", "acclaim"})
+# acts of violence name their kind: the doer of "the attack" must have done violence (CAMEO
+# 18-20); the other act nouns fit any act that is more than words
+VIOLENT_ACTS = frozenset({"attack", "strike", "airstrike", "killing", "bombing", "raid"})
+VIOLENT_ROOTS = ("18", "19", "20")
+STATE = frozenset({None, "GOV", "MIL", "COP", "LEG", "JUD", "SPY"})  # one state's bodies
+VERBAL_ROOTS = ("01", "02", "10", "11", "12", "13")
 LEAD = 3  # sentences: the claim an article leads with is told in its first three
 DEMONSTRATIVES = frozenset({"this", "these", "those"})
 
@@ -58,6 +65,7 @@ class Framing:
     stance: str
     author: Actor | None = None
     named: bool = False  # the text names an author (who may have no claim): no other is sought
+    act: str = ""  # the noun of the act judged ("attack", "move"), when no author is named
 
 
 def label_stance(words: str) -> str | None:
@@ -67,8 +75,10 @@ def label_stance(words: str) -> str | None:
     return None if found is None else "disputes" if found == CONDEMN else "supports"
 
 
-def react(claims: Sequence[Claim], framings: Sequence[Framing]) -> list[Claim]:
-    """The claims with each critic's (or admirer's) assertions answering the act's claim."""
+def react(claims: Sequence[Claim], framings: Sequence[Framing],
+          events: Sequence[Event] = ()) -> list[Claim]:
+    """The claims with each critic's (or admirer's) assertions answering the act's claim;
+    ``events`` (the article's candidate events) tell who did the acts an unnamed act may be."""
     out = list(claims)
     for n, c in enumerate(out):
         if c.stance != "asserts" or c.responds_to is not None or c.speaker is None:
@@ -76,7 +86,7 @@ def react(claims: Sequence[Claim], framings: Sequence[Framing]) -> list[Claim]:
         for frame in reversed(framings):  # the latest framing that finds what it judges
             if not _reached(claims, c, frame):
                 continue
-            if (target := _answered(claims, c, frame)) is not None:
+            if (target := _answered(claims, c, frame, events)) is not None:
                 out[n] = replace(c, stance=frame.stance, responds_to=target.id)
                 break
     return _restated(out, {c.id for c in claims if c.responds_to is None})
@@ -120,10 +130,12 @@ def _reached(claims: Sequence[Claim], c: Claim, frame: Framing) -> bool:
     return c.sentence == min(spoken)
 
 
-def _answered(claims: Sequence[Claim], c: Claim, frame: Framing) -> Claim | None:
+def _answered(claims: Sequence[Claim], c: Claim, frame: Framing,
+              events: Sequence[Event] = ()) -> Claim | None:
     """The author's latest claim told before the framing, else its first between the framing
     and ``c`` (claims told as statements, not as "this change"); when the text names no author,
-    the claim the article leads with, by someone else."""
+    the claim the article leads with, by someone else who did such an act before the framing
+    (whoever "condemned the attack" does not answer the police's account of it)."""
     pool = [x for x in claims if x.stance == "asserts" and x.id != c.id and x.speaker is not None
             and (x.sentence, x.cue_start or 0) < (c.sentence, c.cue_start or 0)
             and not _pointing(x) and not same_actor(x.speaker, c.speaker)
@@ -139,7 +151,28 @@ def _answered(claims: Sequence[Claim], c: Claim, frame: Framing) -> Claim | None
                    and x.stance == "asserts" and not _pointing(x)),
                   key=lambda x: (x.sentence, x.cue_start or 0))
     first = lead[0] if lead else None
-    return first if first is not None and first in pool and first.sentence < LEAD else None
+    if first is None or first not in pool or first.sentence >= LEAD:
+        return None
+    return first if _did(first.speaker, frame, events) else None
+
+
+def _did(speaker: Actor | None, frame: Framing, events: Sequence[Event]) -> bool:
+    """``speaker`` (or its state's bodies, for a state) did an act of the framing's kind, told
+    before the framing: violence for "the attack", any act that is more than words for "the
+    move"."""
+    if speaker is None or not speaker.code:
+        return False
+    roots = VIOLENT_ROOTS if frame.act in VIOLENT_ACTS else None
+    for e in events:
+        a = e.actor
+        if a is None or a.code != speaker.code or e.negated or e.hypothetical \
+                or e.sentence > frame.sentence or e.cameo[:2] in VERBAL_ROOTS:
+            continue
+        if a.sector != speaker.sector and not (a.sector in STATE and speaker.sector in STATE):
+            continue  # a minister speaks for the police's acts, not for a rebel's
+        if roots is None or e.cameo[:2] in roots:
+            return True
+    return False
 
 
 def _pointing(c: Claim) -> bool:
