@@ -354,6 +354,7 @@ STORIES = {
     "label": "The Egyptian foreign minister called the attack on the convoy \"a cowardly act of "
              "terrorism\".",
     "responsibility": "The Islamic State group claimed responsibility for the bombing in Kabul.",
+    "quoted": "The mayor of Lagos was quoted as saying the city had run out of shelters.",
     "negated": "The Turkish government did not say whether its troops had crossed the border.",
 }
 
@@ -431,6 +432,7 @@ def test_baseless_in_a_plain_statement_denies(stories):
     ("colon", "GHA", "GOV"),  # 'praised the soldiers: "..."'
     ("label", "EGY", "GOV"),  # 'called the attack "a cowardly act"'
     ("responsibility", "IMG", "REB"),  # "claimed responsibility for"
+    ("quoted", "NGA", "GOV"),  # "was quoted as saying": whoever was quoted
 ])
 def test_speakers_beyond_x_said(stories, key, code, sector):
     claims = stories[key].claims

@@ -79,16 +79,16 @@ class Speakers:
         return None
 
     def _cited(self, v: Token) -> Token | None:
-        """"The BBC cited the intelligence chief as saying ...", "quoted a source as saying":
-        the one cited says it."""
+        """"The BBC cited the intelligence chief as saying ...", "quoted a source as saying",
+        "the mayor was quoted as saying": the one cited says it."""
         cur = v
         for _ in range(4):
             h = self.tree.head(cur)
             if h is None or cur.dep not in ("advcl", "pcomp", "pobj", "xcomp", "prep", "dobj",
                                             "appos"):
                 return None
-            if h.lemma.lower() in C.CITE_VERBS:
-                return self.tree.child(h, ("dobj",))
+            if h.lemma.lower() in C.CITE_VERBS:  # "the mayor was quoted as saying": passive
+                return self.tree.child(h, ("dobj",)) or self.tree.child(h, ("nsubjpass",))
             cur = h
         return None
 
