@@ -355,6 +355,9 @@ STORIES = {
              "terrorism\".",
     "responsibility": "The Islamic State group claimed responsibility for the bombing in Kabul.",
     "quoted": "The mayor of Lagos was quoted as saying the city had run out of shelters.",
+    "trailing": "It is not for the courts to judge the army's motives, argued the Kenyan "
+                "army's lawyer.",
+    "joined": "The police arrested the suspect on Monday, and the court freed him.",
     "negated": "The Turkish government did not say whether its troops had crossed the border.",
 }
 
@@ -433,6 +436,7 @@ def test_baseless_in_a_plain_statement_denies(stories):
     ("label", "EGY", "GOV"),  # 'called the attack "a cowardly act"'
     ("responsibility", "IMG", "REB"),  # "claimed responsibility for"
     ("quoted", "NGA", "GOV"),  # "was quoted as saying": whoever was quoted
+    ("trailing", "KEN", "MIL"),  # "..., argued the army's lawyer": a quote without marks
 ])
 def test_speakers_beyond_x_said(stories, key, code, sector):
     claims = stories[key].claims
@@ -449,3 +453,10 @@ def test_news_outlets_speak_as_media_of_their_country(stories):
 @pytest.mark.model
 def test_what_a_speaker_did_not_say_is_no_claim(stories):
     assert stories["negated"].claims == ()
+
+
+@pytest.mark.model
+def test_a_cue_after_a_comma_says_what_comes_before_it(stories):
+    (c,) = stories["trailing"].claims
+    assert c.content.startswith("It is not for the courts") and c.cue == "argued"
+    assert stories["joined"].claims == ()  # two acts joined by a comma say nothing

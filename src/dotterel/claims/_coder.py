@@ -266,6 +266,9 @@ class _SentenceClaims(Speakers):
             return self._label(v)
         if clause is not None and (lemma in C.ASSERT_CUES or stance):
             self._reported(v, clause, stance or "asserts")
+        elif lemma in QUOTE_CUES and (content := self._before_cue(v)) \
+                and (who := self._inverted_subject(v)) is not None:
+            self._add(speaker=self.speaker_at(who), cue=v, content=content, stance="asserts")
         elif lemma in ("accuse", "blame", "charge") and obj is not None:
             first = self.tree.subtree(obj.i)[0].i
             content = [t for t in self.tree.tokens if t.i >= first and self._under(t, v)]
@@ -273,6 +276,21 @@ class _SentenceClaims(Speakers):
                       stance="asserts")
         elif lemma in C.OBJECT_CUES and obj is not None and clause is None:
             self._object_claim(v, obj, stance or "asserts")
+
+    def _before_cue(self, v: Token) -> list[Token]:
+        """"It is not for the court to opine, argued the government's lawyer": a cue after a
+        comma at the end of the sentence, its speaker after it and no clause of its own, says
+        what comes before the comma (a quote without quote marks). The parser reads the cue as
+        joined to the main clause."""
+        h = self.tree.head(v)
+        toks = self.tree.tokens
+        if v.dep not in ("conj", "parataxis") or h is None or h.dep != "ROOT" or v.i < 3 \
+                or toks[v.i - 1].text != "," or self._inverted_subject(v) is None \
+                or self.tree.children(v, ("nsubj", "nsubjpass", "ccomp", "xcomp")) \
+                or self._quoted(toks[v.i - 2]):
+            return []
+        words = [t for t in toks[:v.i - 1] if t.pos != "PUNCT" or t.i > 0]
+        return words if len([t for t in words if t.pos != "PUNCT"]) >= 4 else []
 
     def _under(self, t: Token, v: Token) -> bool:
         return t.i != v.i and v in self.tree.ancestors(t)

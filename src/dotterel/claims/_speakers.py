@@ -42,6 +42,8 @@ class Speakers:
         s = self.args.subject(v)
         if s is not None and self._quoted(s) and not self._quoted(v):
             s = self._inverted_subject(v)  # '"The only conclusion is ...," tweeted Ken Gude'
+        if s is None and any(k.i < v.i for k in self.tree.children(v, ("ccomp",))):
+            s = self._inverted_subject(v)  # "It is not for the courts to judge, argued X"
         if s is None:
             return None
         if (outer := self._outer_cue(v, s)) is not None:
