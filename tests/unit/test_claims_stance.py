@@ -143,6 +143,31 @@ def test_an_owner_whose_claim_is_not_in_the_ledger_gets_no_guess():
     assert pick([afg, denial], denial, Hint(owner=IRN, pointed=True)) is None
 
 
+def test_a_persons_claim_named_is_that_persons_not_any_of_their_country():
+    pelosi = Actor(text="Nancy Pelosi", code="USA", sector="LEG", name="Nancy Pelosi",
+                   kind="person")
+    her = claim("c1", 1, "Biden should not debate Trump", speaker=pelosi)
+    hashtag = claim("c2", 2, "users wished for the President's death",
+                    speaker=Actor(text="The hashtag", code="USA"))
+    biden = Actor(text="Biden", code="USA", sector="PTY", name="Joe Biden", kind="person")
+    denial = claim("c3", 4, "Pelosi's suggestion", speaker=biden, stance="denies")
+    assert pick([her, hashtag, denial], denial, Hint(owner=pelosi, pointed=True)) is her
+    assert pick([hashtag, denial], denial, Hint(owner=pelosi, pointed=True)) is None
+
+
+def test_a_claim_that_tells_the_answer_is_not_what_it_answers():
+    # "after a reporter questioned whether the visit was a stroke, Trump alleged ...": Trump's
+    # claim holds the reporter's question; the question does not answer it
+    trump = Actor(text="Trump", code="USA", sector="GOV", name="Donald Trump", kind="person")
+    outer = Claim(id="c1", sentence=3, speaker=trump, cue="alleged", content="x" * 120,
+                  content_start=300, content_end=420, stance="asserts", cue_start=290)
+    question = Claim(id="c2", sentence=3, speaker=Actor(text="a reporter", code="USA",
+                                                        sector="MED"),
+                     cue="questioned", content="the visit was the result of a stroke",
+                     content_start=330, content_end=366, stance="disputes", cue_start=320)
+    assert pick([outer, question], question, Hint(pointed=True)) is None
+
+
 def test_a_headline_answers_the_claim_the_body_tells_later():
     head = claim("c1", 0, "Kabul's accusation", speaker=PAK, stance="denies")
     body = claim("c2", 2, "Pakistani artillery shelled villages", speaker=AFG)

@@ -119,7 +119,7 @@ def _for_any(a: Actor) -> bool:
 def pick(claims: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:
     """The claim among ``claims`` that ``response`` answers, by rules 1-5 above, or None."""
     pool = [c for c in claims if c.stance == "asserts" and c.id != response.id
-            and not _held(claims, response, c)]
+            and not _held(claims, response, c) and not _around(c, response)]
     inside = [c for c in pool if c.cue_start is not None
               and response.content_start <= c.cue_start < response.content_end]
     if inside:  # rule 1: the outermost ("despite X claiming a source described ...": X's)
@@ -131,6 +131,14 @@ def pick(claims: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:
     return _next(earlier, response, hint) or _repeated(earlier, response, hint) \
         or _repeated(pool, response, hint) or _pointed(earlier, response, hint) \
         or _accused(earlier, pool, response)
+
+
+def _around(c: Claim, response: Claim) -> bool:
+    """``c``'s content holds the response itself ('"... Blankenship concurred: ..."', "after
+    a reporter questioned whether ..., Trump alleged ..."): a claim that tells the answer is
+    not what the answer answers."""
+    at = response.cue_start if response.cue_start is not None else response.content_start
+    return c.content_start <= at < c.content_end
 
 
 def _held(claims: Sequence[Claim], response: Claim, c: Claim) -> bool:
@@ -149,8 +157,12 @@ def _held(claims: Sequence[Claim], response: Claim, c: Claim) -> bool:
 def _owned(pool: Sequence[Claim], response: Claim, hint: Hint) -> Claim | None:
     """Rule 2: the claim of the speaker the response names (the one it repeats, else the
     latest)."""
-    assert hint.owner is not None
-    owned = [c for c in pool if c.speaker and c.speaker.code == hint.owner.code]
+    owner = hint.owner
+    assert owner is not None
+    owned = [c for c in pool if c.speaker and c.speaker.code == owner.code]
+    if owner.kind == "person" and owner.name:  # "Pelosi's suggestion": Pelosi's own claims
+        owned = [c for c in owned if c.speaker is not None and c.speaker.kind == "person"
+                 and _same_speaker(c.speaker, owner)]
     return _best(owned, response) or (owned[-1] if owned else None)
 
 
