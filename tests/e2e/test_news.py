@@ -13,13 +13,13 @@ import threading
 import time
 from pathlib import Path
 
-import duckdb
 import httpx
 import pytest
 
 from dotterel.errors import StoreError
 from dotterel.store import Store
 from tests._newssite import NewsSite, rss, serving, story_html
+from tests._store import rows
 from tests.e2e._server import serving as serving_api
 from tests.e2e.test_crash import articles as crash_articles
 
@@ -30,14 +30,6 @@ ENV = {**os.environ, "DOTTEREL_CONTACT": CONTACT}
 
 def dotterel(bin_: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([bin_, *args], capture_output=True, text=True, timeout=timeout, env=ENV)
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_fetch_records_every_outcome(dotterel_bin, tmp_path) -> None:

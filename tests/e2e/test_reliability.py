@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from dotterel.articles import MAX_ARTICLE_CHARS
+from tests._store import rows
 
 pytestmark = pytest.mark.model
 HUGE_BYTES = 5_000_000
@@ -107,14 +108,6 @@ def counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
-    finally:
-        con.close()
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
     finally:
         con.close()
 

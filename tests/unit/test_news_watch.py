@@ -15,6 +15,7 @@ from dotterel.pipeline import screen_language
 from dotterel.records import ArticleResult
 from dotterel.store import Store
 from tests._newssite import NewsSite, Response, serving, story_html
+from tests._store import rows
 
 CONTACT = "news-desk@example.org"
 
@@ -49,14 +50,6 @@ def run(feeds: Path, db: Path, pipeline=None, *, max_errors: int = 5, batch: int
                            max_errors=max_errors)
     return watch(feeds, pipeline=pipeline or StandIn(), settings=settings, options=options,
                  once=True)[0]
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 ALL = ("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json", "/feeds/relative.xml",
