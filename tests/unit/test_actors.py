@@ -142,6 +142,12 @@ def test_who_and_lower_case_names() -> None:
     ("Russia 's UN ambassador", ("RUS", "GOV", "Russia")),
     ("Russian UN ambassador", ("RUS", "GOV", "Russia")),
     ("Amnesty International", ("NGO", None, "Amnesty International")),
+    # whoever works for an organisation speaks for it, wherever its office is
+    ("Kenya director of Human Rights Watch", ("NGO", None, "Human Rights Watch")),
+    ("Hong Kong director of Amnesty International", ("NGO", None, "Amnesty International")),
+    # ... but a country's own envoy to it, and the withdrawal of a country, stay the country's
+    ("Syria 's ambassador to the United Nations", ("SYR", "GOV", "Syria")),
+    ("the withdrawal of Britain from the European Union", ("GBR", None, "United Kingdom")),
 ])
 def test_organisations(text: str, expected: tuple) -> None:
     assert coded(text) == expected

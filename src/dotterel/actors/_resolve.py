@@ -76,7 +76,7 @@ def resolve_tokens(tokens: Sequence[Token], *, dictionary: Dictionary | None = N
         mentions = [m._replace(entry=on_date(m.entry, day)) for m in mentions]
     if not mentions:
         return None
-    chosen = _choose(mentions, d)
+    chosen = _choose(mentions, d, span)
     sector = _sector(mentions, chosen)
     if chosen is None and sector is None:
         return None
@@ -149,12 +149,42 @@ def _tier(m: Mention, d: Dictionary) -> int:
     return 3 if kind in COUNTRY_KINDS or kind == "organisation" else 4
 
 
-def _choose(mentions: list[Mention], d: Dictionary) -> Mention | None:
+def _choose(mentions: list[Mention], d: Dictionary, span=None) -> Mention | None:
     coded = [m for m in mentions if m.entry.code is not None and m.entry.kind != "role"]
+    employer = [m for m in coded if span is not None and _employer(m, mentions, span)]
+    if employer and not any(m.possessor or m.entry.kind == "person" for m in coded):
+        return employer[0]  # "Kenya director of Human Rights Watch": the organisation's
     if coded:
         return min(coded, key=lambda m: (_tier(m, d), m.start))
     groups = [m for m in mentions if m.entry.kind == "group"]
     return groups[0] if groups else None
+
+
+EMPLOYER_PREPS = ("of", "at", "for")
+# who works for an organisation named after them ("director of Amnesty International"), beyond
+# the roles the dictionary codes
+STAFF_NOUNS = frozenset({
+    "director", "head", "chief", "official", "officials", "spokesman", "spokeswoman",
+    "spokesperson", "representative", "envoy", "president", "chairman", "chairwoman", "chair",
+    "secretary", "coordinator", "researcher", "researchers", "analyst", "member", "members",
+    "officer", "commissioner", "executive", "founder", "leader", "staff", "worker", "workers",
+    "lawyer", "economist", "expert", "experts", "adviser", "advisor", "deputy", "manager",
+    "delegate", "ambassador", "rapporteur", "investigator", "investigators", "monitor",
+    "monitors", "observer", "observers", "fellow", "professor", "scientist", "scientists"})
+
+
+def _employer(m: Mention, mentions: list[Mention], span) -> bool:
+    """``m`` is the organisation a role in the phrase works for: "director of Amnesty
+    International", "head of the World Food Programme", "spokesman for the UN"."""
+    if m.entry.kind != "organisation":
+        return False
+    k = m.start - 1
+    if k >= 0 and span.folded[k] == "the":
+        k -= 1
+    if k < 1 or span.folded[k] not in EMPLOYER_PREPS:
+        return False
+    return span.folded[k - 1] in STAFF_NOUNS or any(
+        r.entry.kind == "role" and r.end == k for r in mentions)
 
 
 def _sector(mentions: list[Mention], chosen: Mention | None) -> str | None:
